@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../errors/index.js";
+import { loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("applies defaults for an empty environment", () => {
+    const config = loadConfig({}, "/srv/app");
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 4000 });
+    expect(config.neo4j.externalUri).toBeUndefined();
+    expect(config.neo4j.embedded).toMatchObject({
+      boltPort: 7687,
+      homeDir: "/srv/app/.data/neo4j",
+      heap: "512m",
+      pageCache: "128m",
+      txTimeout: "30s",
+    });
+  });
+
+  it("reads overrides and treats empty strings as unset", () => {
+    const config = loadConfig({ PORT: "8080", NEO4J_URI: "neo4j+s://x.databases.neo4j.io", NEO4J_HEAP: "" });
+    expect(config.http.port).toBe(8080);
+    expect(config.neo4j.externalUri).toBe("neo4j+s://x.databases.neo4j.io");
+    expect(config.neo4j.embedded.heap).toBe("512m");
+  });
+
+  it("reports one line per bad variable", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "http", NEO4J_HEAP: "lots", NEO4J_PASSWORD: "short", NEO4J_URI: "http://x" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const issues = (error as ConfigError).issues;
+    expect(issues).toHaveLength(4);
+    expect(issues.find((l) => l.startsWith("PORT="))).toMatch(/number/i);
+    expect(issues.find((l) => l.startsWith("NEO4J_HEAP="))).toMatch(/512m/);
+    expect(issues.find((l) => l.startsWith("NEO4J_PASSWORD="))).toMatch(/8 characters/);
+    expect(issues.join("\n")).not.toContain("short");
+    expect(issues.find((l) => l.startsWith("NEO4J_URI="))).toMatch(/bolt:\/\//);
+  });
+});

@@ -1,0 +1,106 @@
+import path from "node:path";
+import { z } from "zod";
+import { ConfigError } from "../errors/index.js";
+
+const memorySize = z
+  .string()
+  .regex(/^\d+[kmg]$/i, "must be a size such as 512m or 1g");
+const duration = z.string().regex(/^\d+(ms|s|m)$/, "must be a duration such as 500ms, 30s or 2m");
+const port = z.coerce.number().int().min(1).max(65535);
+const boolFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: port.default(4000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "must be a bolt:// or neo4j:// URI")
+    .optional(),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  NEO4J_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  NEO4J_DATABASE: z.string().min(1).default("neo4j"),
+  NEO4J_BOLT_HOST: z.string().min(1).default("127.0.0.1"),
+  NEO4J_BOLT_PORT: port.default(7687),
+  NEO4J_DATA_DIR: z.string().min(1).default(".data/neo4j"),
+  NEO4J_HEAP: memorySize.default("512m"),
+  NEO4J_PAGECACHE: memorySize.default("128m"),
+  NEO4J_TX_TIMEOUT: duration.default("30s"),
+  NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  LOAD_CORPUS: boolFlag.default(true),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  http: { host: string; port: number };
+  logLevel: Env["LOG_LEVEL"];
+  loadCorpus: boolean;
+  neo4j: {
+    /** Set when the operator runs Neo4j elsewhere; then nothing is started. */
+    externalUri: string | undefined;
+    user: string;
+    password: string | undefined;
+    database: string;
+    queryTimeoutMs: number;
+    embedded: EmbeddedNeo4jSettings;
+  };
+}
+
+export interface EmbeddedNeo4jSettings {
+  boltHost: string;
+  boltPort: number;
+  homeDir: string;
+  heap: string;
+  pageCache: string;
+  txTimeout: string;
+  startTimeoutMs: number;
+}
+
+/** Reads and validates the environment once; throws ConfigError with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === "" ? [] : [[key, value]];
+    }),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join(".");
+        const shown = /PASSWORD|TOKEN/.test(name) ? "(hidden)" : JSON.stringify(present[name] ?? "");
+        return `${name}=${shown}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT },
+    logLevel: e.LOG_LEVEL,
+    loadCorpus: e.LOAD_CORPUS,
+    neo4j: {
+      externalUri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+      embedded: {
+        boltHost: e.NEO4J_BOLT_HOST,
+        boltPort: e.NEO4J_BOLT_PORT,
+        homeDir: path.resolve(cwd, e.NEO4J_DATA_DIR),
+        heap: e.NEO4J_HEAP,
+        pageCache: e.NEO4J_PAGECACHE,
+        txTimeout: e.NEO4J_TX_TIMEOUT,
+        startTimeoutMs: e.NEO4J_START_TIMEOUT_MS,
+      },
+    },
+  };
+}

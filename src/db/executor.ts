@@ -1,0 +1,109 @@
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from "neo4j-driver";
+import type { Logger } from "../log/logger.js";
+import type { CypherQuery } from "./cypher-query.js";
+import { mapDriverError } from "./driver-errors.js";
+
+export type AccessMode = "READ" | "WRITE";
+
+export interface ExecutorOptions {
+  database: string;
+  /** Server-side limit for every transaction this executor opens. */
+  timeoutMs: number;
+  log?: Logger;
+}
+
+/** Observes every statement sent; tests count round trips with it. */
+export type QueryListener = (query: CypherQuery, mode: AccessMode) => void;
+
+/**
+ * The one owner of database IO: opens sessions, picks read or write routing, applies the
+ * timeout, closes in `finally`, and maps driver errors. Nothing else touches a session.
+ */
+export class Executor {
+  private readonly listeners = new Set<QueryListener>();
+
+  constructor(
+    readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+  ) {}
+
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
+  onQuery(listener: QueryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Proves the server answers for our database, without the retries transactions get. */
+  async ping(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.options.database });
+    } catch (error) {
+      throw mapDriverError(error, this.options.timeoutMs);
+    }
+  }
+
+  /** Runs one statement in a READ transaction and returns its records as plain objects. */
+  read<T extends RecordShape = RecordShape>(query: CypherQuery, timeoutMs?: number): Promise<T[]> {
+    return this.transaction("READ", (tx) => this.run<T>(tx, query, "READ"), timeoutMs);
+  }
+
+  /** Runs one statement in a WRITE transaction. */
+  write<T extends RecordShape = RecordShape>(query: CypherQuery, timeoutMs?: number): Promise<T[]> {
+    return this.transaction("WRITE", (tx) => this.run<T>(tx, query, "WRITE"), timeoutMs);
+  }
+
+  /** Runs several statements in one WRITE transaction: all of them commit, or none. */
+  writeAll(queries: CypherQuery[], timeoutMs?: number): Promise<void> {
+    return this.transaction(
+      "WRITE",
+      async (tx) => {
+        for (const query of queries) await this.run(tx, query, "WRITE");
+      },
+      timeoutMs,
+    );
+  }
+
+  /** Runs a statement outside an explicit transaction; schema commands and CALL … IN TRANSACTIONS need this. */
+  async autoCommit(query: CypherQuery): Promise<void> {
+    this.notify(query, "WRITE");
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(query.cypher, query.params, { timeout: this.options.timeoutMs });
+    } catch (error) {
+      throw mapDriverError(error, this.options.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async transaction<R>(mode: AccessMode, work: (tx: ManagedTransaction) => Promise<R>, timeoutMs?: number): Promise<R> {
+    const timeout = timeoutMs ?? this.options.timeoutMs;
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const config = { timeout };
+      return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (error) {
+      const mapped = mapDriverError(error, timeout);
+      this.options.log?.debug({ err: error }, "cypher failed");
+      throw mapped;
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async run<T extends RecordShape>(tx: ManagedTransaction, query: CypherQuery, mode: AccessMode): Promise<T[]> {
+    this.notify(query, mode);
+    const result = await tx.run<T>(query.cypher, query.params);
+    return result.records.map((record) => record.toObject());
+  }
+
+  private notify(query: CypherQuery, mode: AccessMode): void {
+    for (const listener of this.listeners) listener(query, mode);
+  }
+}

@@ -1,0 +1,56 @@
+import { GraphQLError } from "graphql";
+
+/** Codes a client may see in `extensions.code`; everything else is masked as INTERNAL_SERVER_ERROR. */
+export const ClientErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  NOT_FOUND: "NOT_FOUND",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  QUERY_TOO_COSTLY: "QUERY_TOO_COSTLY",
+  QUERY_TIMEOUT: "QUERY_TIMEOUT",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+} as const;
+export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
+
+/** An error the client caused or can act on; its message is safe to show. */
+export class ClientError extends GraphQLError {
+  constructor(code: ClientErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+    this.name = "ClientError";
+  }
+
+  get code(): ClientErrorCode {
+    return this.extensions.code as ClientErrorCode;
+  }
+}
+
+export class BadUserInputError extends ClientError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(ClientErrorCode.BAD_USER_INPUT, message, extra);
+  }
+}
+
+export class NotFoundError extends ClientError {
+  constructor(message: string) {
+    super(ClientErrorCode.NOT_FOUND, message);
+  }
+}
+
+export class UnauthenticatedError extends ClientError {
+  constructor(message = "A valid bearer token is required for this operation.") {
+    super(ClientErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ServiceUnavailableError extends ClientError {
+  constructor(message = "The graph database is unavailable; try again shortly.") {
+    super(ClientErrorCode.SERVICE_UNAVAILABLE, message);
+  }
+}
+
+export class QueryTimeoutError extends ClientError {
+  constructor(timeoutMs: number) {
+    super(ClientErrorCode.QUERY_TIMEOUT, `The query ran longer than ${timeoutMs} ms and was stopped.`, {
+      timeoutMs,
+    });
+  }
+}

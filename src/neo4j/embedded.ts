@@ -1,0 +1,170 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import type { EmbeddedNeo4jSettings } from "../config/config.js";
+import { Neo4jStartError } from "../errors/index.js";
+import type { Logger } from "../log/logger.js";
+import { recordClassArchiveFlags, useClassArchiveFlags } from "./class-archive.js";
+import { renderNeo4jConf } from "./conf.js";
+import { LAUNCHER_CLASSPATH, LAUNCHER_MAIN_CLASS } from "./paths.js";
+
+const READY_LINE = "NEO4J_READY";
+const STOP_GRACE_MS = 30_000;
+const TAIL_LINES = 30;
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  pid: number;
+  /** Resolves with the exit code once the JVM is gone, whoever stopped it. */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  settings: EmbeddedNeo4jSettings;
+  password: string;
+  javaCommand: string;
+  javaMajor: number;
+  log: Logger;
+  /** Record the classes this JVM loads into an AppCDS archive at exit (install time only). */
+  recordClassArchiveTo?: string;
+}
+
+/** JVM flags Neo4j's own start script adds; without them Netty and the page cache run degraded. */
+const JVM_OPENS = [
+  "--add-opens=java.base/java.nio=ALL-UNNAMED",
+  "--add-opens=java.base/java.io=ALL-UNNAMED",
+  "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+  "-Dio.netty.tryReflectionSetAccessible=true",
+];
+
+export function jvmArgs(settings: Pick<EmbeddedNeo4jSettings, "heap" | "homeDir">, classArchive: string[] = []): string[] {
+  return [
+    ...classArchive,
+    `-Xms${settings.heap}`,
+    `-Xmx${settings.heap}`,
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Dfile.encoding=UTF-8",
+    ...JVM_OPENS,
+    "-cp",
+    LAUNCHER_CLASSPATH,
+    LAUNCHER_MAIN_CLASS,
+    settings.homeDir,
+  ];
+}
+
+/** True when something already accepts TCP connections on host:port. */
+export function isPortInUse(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.setTimeout(1000);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** Starts Neo4j Community in its own JVM and resolves once Bolt accepts the password. */
+export async function startEmbeddedNeo4j(options: StartOptions): Promise<EmbeddedNeo4j> {
+  const { settings, log } = options;
+  const address = `${settings.boltHost}:${settings.boltPort}`;
+  if (await isPortInUse(settings.boltHost, settings.boltPort)) {
+    throw new Neo4jStartError(
+      `Port ${address} is already in use (another Neo4j?): stop it, set NEO4J_BOLT_PORT to a free port, or set NEO4J_URI to use that server.`,
+    );
+  }
+  mkdirSync(path.join(settings.homeDir, "conf"), { recursive: true });
+  writeFileSync(path.join(settings.homeDir, "conf", "neo4j.conf"), renderNeo4jConf(settings));
+
+  const archiveFlags = options.recordClassArchiveTo
+    ? recordClassArchiveFlags(options.recordClassArchiveTo)
+    : useClassArchiveFlags(options.javaMajor);
+  const child = spawn(options.javaCommand, jvmArgs(settings, archiveFlags), {
+    env: { ...process.env, NEO4J_PASSWORD: options.password },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const neo4jLog = log.child({ component: "neo4j" });
+  const tail: string[] = [];
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code, signal) => {
+      neo4jLog.debug({ code, signal }, "neo4j process exited");
+      resolve(code);
+    });
+  });
+  const ready = watchOutput(child, neo4jLog, tail);
+
+  const started = Date.now();
+  const outcome = await Promise.race([
+    ready.then(() => "ready" as const),
+    exited.then(() => "exited" as const),
+    spawnError(child),
+    delay(settings.startTimeoutMs).then(() => "timeout" as const),
+  ]);
+  if (outcome !== "ready") {
+    child.kill("SIGKILL");
+    const reason =
+      outcome === "timeout" ? `did not become ready within ${settings.startTimeoutMs} ms` : `exited during start-up`;
+    throw new Neo4jStartError(`Neo4j ${reason} (${address}). Last output:\n${tail.join("\n") || "(none)"}`);
+  }
+  log.info({ bolt: address, ms: Date.now() - started, pid: child.pid }, "embedded Neo4j ready");
+
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: `bolt://${address}`,
+    pid: child.pid ?? -1,
+    exited,
+    stop() {
+      stopping ??= stopChild(child, exited);
+      return stopping;
+    },
+  };
+}
+
+function watchOutput(child: ChildProcessWithoutNullStreams, log: Logger, tail: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const remember = (line: string): void => {
+      tail.push(line);
+      if (tail.length > TAIL_LINES) tail.shift();
+    };
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (line.startsWith(READY_LINE)) resolve();
+      remember(line);
+      log.debug(line);
+    });
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      remember(line);
+      if (/\b(ERROR|Exception|launcher:)|\[error/.test(line)) log.warn(line);
+      else log.debug(line);
+    });
+  });
+}
+
+function spawnError(child: ChildProcessWithoutNullStreams): Promise<never> {
+  return new Promise((_, reject) => {
+    child.once("error", (error) =>
+      reject(new Neo4jStartError(`Could not run Java for the embedded Neo4j: ${error.message}`, { cause: error })),
+    );
+  });
+}
+
+async function stopChild(child: ChildProcessWithoutNullStreams, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const result = await Promise.race([exited.then(() => "exited" as const), delay(STOP_GRACE_MS).then(() => "late" as const)]);
+  if (result === "late") {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
