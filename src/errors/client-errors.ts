@@ -54,3 +54,11 @@ export class QueryTimeoutError extends ClientError {
     });
   }
 }
+
+/** A document or its metadata cannot be ingested; nothing was written. */
+export class IngestInputError extends ClientError {
+  constructor(message: string) {
+    super(ClientErrorCode.BAD_USER_INPUT, message);
+    this.name = "IngestInputError";
+  }
+}

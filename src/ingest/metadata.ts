@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { IngestInputError } from "../errors/client-errors.js";
+import type { DocumentMeta } from "./types.js";
+
+/** 2023, 2023-01 or 2023-01-07, and a real calendar date. */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  if (m === undefined) return true;
+  const month = Number(m);
+  if (month < 1 || month > 12) return false;
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(Number(y), month - 1, Number(d)));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === Number(d);
+}
+
+const kind = z.enum(["TARGET", "ESTIMATE", "ACTUAL"]);
+const articleHint = z
+  .object({
+    startsWith: z.string().min(1),
+    kind: z.enum(["ARTICLE", "PANEL", "PAGE_HEADER", "NOTICE", "OBITUARY"]).optional(),
+    headline: z.string().min(1).optional(),
+    reporters: z.array(z.string().min(1)).optional(),
+    photographers: z.array(z.string().min(1)).optional(),
+    place: z.string().min(1).optional(),
+    period: z.number().int().min(1949).max(2100).optional(),
+    observationKind: kind.optional(),
+  })
+  .strict();
+
+export const metadataInputSchema = z
+  .object({
+    id: z.string().regex(/^[\w.-]{1,100}$/, "must be letters, digits, '.', '_' or '-'").optional(),
+    title: z.string().trim().min(1).max(300).optional(),
+    publisher: z.string().trim().min(1).max(200).nullable().optional(),
+    publishedOn: z
+      .string()
+      .refine(isIsoDate, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, and a real one")
+      .nullable()
+      .optional(),
+    dateNote: z.string().optional(),
+    page: z.string().nullable().optional(),
+    issue: z.string().nullable().optional(),
+    reporters: z.array(z.string().min(1)).optional(),
+    photographers: z.array(z.string().min(1)).optional(),
+    reportYear: z.number().int().min(1949).max(2100).optional(),
+    articles: z.array(articleHint).optional(),
+  })
+  .strict();
+
+export type MetadataInput = z.infer<typeof metadataInputSchema>;
+
+/** Validates metadata (from a .meta.json file, CLI flags or the API); one line per problem. */
+export function parseMetadata(input: unknown, defaults: { id: string; title: string }): DocumentMeta {
+  const parsed = metadataInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `metadata ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new IngestInputError(lines.join("\n"));
+  }
+  const m = parsed.data;
+  return {
+    id: m.id ?? defaults.id,
+    title: m.title ?? defaults.title,
+    publisher: m.publisher ?? null,
+    publishedOn: m.publishedOn ?? null,
+    ...(m.dateNote ? { dateNote: m.dateNote } : {}),
+    page: m.page ?? null,
+    issue: m.issue ?? null,
+    reporters: m.reporters ?? [],
+    photographers: m.photographers ?? [],
+    ...(m.reportYear !== undefined ? { reportYear: m.reportYear } : {}),
+    ...(m.articles ? { articles: m.articles } : {}),
+  };
+}
