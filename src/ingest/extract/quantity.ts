@@ -35,7 +35,7 @@ const MAGNITUDES: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4 };
  * (个, 家, 所); measures carry a dimension (元, 平方米, %).
  */
 const UNITS = [
-  "个百分点", "平方公里", "平方米", "立方米", "万千瓦", "千瓦时", "标准箱", "人次", "场次", "批次", "轮次", "户次", "件次", "架次", "车次",
+  "个百分点", "个工作日", "平方公里", "平方米", "立方米", "万千瓦", "千瓦时", "标准箱", "人次", "场次", "批次", "轮次", "户次", "件次", "架次", "车次",
   "工作日", "小时", "分钟", "毫米", "厘米", "公里", "公顷", "美元", "港元", "欧元", "周岁",
   "%", "％", "‰", "倍", "元", "亩", "米", "吨", "人", "户", "名", "位", "家", "个", "项", "件", "处", "座", "所", "栋", "幢", "条", "部",
   "套", "辆", "笔", "次", "场", "节", "类", "支", "台", "张", "本", "册", "间", "床", "块", "片", "批", "组", "期", "届", "天", "年", "月", "棵", "株", "艘", "架", "层", "级", "度", "例", "宗", "单",
@@ -107,7 +107,7 @@ const CHINESE = "[零〇一二两三四五六七八九十百千万亿]+";
 const QUANTITY = new RegExp(
   `(?<prefix>${PREFIX_QUALIFIERS.map(([w]) => w).join("|")})?` +
     `(?:(?<fraction>[0-9]+/[0-9]+)|(?<arabic>${ARABIC})(?:\\s*(?<range>[-—–~～至到])\\s*(?<arabicMax>${ARABIC}))?|(?<chinese>${CHINESE}))` +
-    `\\s*(?<magnitude>万亿|亿|万)?(?<about>余|多)?\\s*(?<unit>${UNITS.map(escape).join("|")})?(?<suffix>${SUFFIX_QUALIFIERS.map(([w]) => w).join("|")})?`,
+    `\\s*(?<aboutBefore>余|多)?(?<magnitude>万亿|亿|万)?(?<about>余|多)?\\s*(?<unit>${UNITS.map(escape).join("|")})?(?<suffix>${SUFFIX_QUALIFIERS.map(([w]) => w).join("|")})?`,
   "gu",
 );
 
@@ -178,7 +178,7 @@ export function findQuantities(text: string): Quantity[] {
     let qualifier: Qualifier = "EXACT";
     const prefixQualifier = PREFIX_QUALIFIERS.find(([w]) => w === prefix)?.[1];
     const suffixQualifier = SUFFIX_QUALIFIERS.find(([w]) => w === g.suffix)?.[1];
-    if (g.about) qualifier = "MORE_THAN";
+    if (g.about || g.aboutBefore) qualifier = "MORE_THAN";
     else if (suffixQualifier) qualifier = suffixQualifier;
     if (prefixQualifier && qualifier === "EXACT") qualifier = prefixQualifier;
     else if (prefixQualifier === "MORE_THAN") qualifier = "MORE_THAN";

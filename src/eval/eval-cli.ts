@@ -1,0 +1,31 @@
+import { parseArgs } from "node:util";
+import { loadRegistry } from "../ingest/registry.js";
+import { evaluateObservations, type Score } from "./evaluate.js";
+
+const { values } = parseArgs({ options: { verbose: { type: "boolean", short: "v", default: false } } });
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const row = (name: string, s: Score): string =>
+  `${name.padEnd(28)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (gold ${s.gold}, predicted ${s.predicted}, correct ${s.correct})`;
+
+const registry = loadRegistry();
+const result = evaluateObservations(registry);
+console.log(row("observations (strict)", result.strict));
+console.log(row("observations (figure found)", result.spans));
+console.log(`attribute accuracy on found figures: ${Object.entries(result.attributeAccuracy).map(([a, v]) => `${a} ${pct(v)}`).join(", ")}`);
+if (values.verbose) {
+  for (const m of result.mismatches) {
+    const p = m.predicted;
+    const show = (a: string): string => {
+      const g = m.gold;
+      const map: Record<string, [unknown, unknown]> = {
+        subject: [g.subject, registry.byId.get(p.subjectId)?.name ?? p.subjectId], period: [g.period, p.period], kind: [g.kind, p.kind],
+        measure: [g.measure, p.measure], qualifier: [g.qualifier, p.qualifier], value: [g.normalized_value, p.normalizedValue], unit: [g.normalized_unit, p.normalizedUnit],
+      };
+      const [gv, pv] = map[a] ?? ["", ""];
+      return `${a}: gold ${String(gv)} / got ${String(pv)}`;
+    };
+    console.log(`WRONG ${m.gold.document.slice(0, 3)}:${m.gold.line} ${m.gold.quote} | ${m.wrong.map(show).join("; ")}`);
+  }
+  for (const g of result.missed) console.log(`MISSED ${g.document.slice(0, 3)}:${g.line} ${g.quote} [${g.value_text}]`);
+  for (const p of result.spurious) console.log(`SPURIOUS ${p.citation.documentId.slice(0, 3)} ${p.citation.quote} [${p.valueText}]`);
+}

@@ -1,0 +1,31 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+
+let instance: Jieba | undefined;
+
+/** The jieba segmenter with its default dictionary, loaded on first use. */
+export function jieba(): Jieba {
+  instance ??= Jieba.withDict(dict);
+  return instance;
+}
+
+/**
+ * True when a dictionary word runs across the join of `left` and `right` with a single character
+ * on one side (综合保|险, 人工智|能): the sign of a word cut by a line break, not of two phrases.
+ */
+export function wordCrossesJoin(left: string, right: string): boolean {
+  const tail = left.slice(-4);
+  const head = right.slice(0, 4);
+  let offset = 0;
+  for (const word of jieba().cut(tail + head, false)) {
+    const start = offset;
+    const end = offset + word.length;
+    offset = end;
+    if (start < tail.length && end > tail.length) {
+      const before = tail.length - start;
+      const after = end - tail.length;
+      return /^[\p{Script=Han}]+$/u.test(word) && (before === 1 || after === 1);
+    }
+  }
+  return false;
+}
