@@ -1,6 +1,7 @@
 import type { Config } from "./config/config.js";
 import { Executor } from "./db/executor.js";
 import { applySchema } from "./db/schema.js";
+import { ingestCorpus, ingestDeps, isGraphEmpty } from "./ingest/pipeline.js";
 import type { Logger } from "./log/logger.js";
 import { type Neo4jRuntime, openNeo4j } from "./neo4j/runtime.js";
 import type { RunningHttpServer } from "./server/http-server.js";
@@ -31,6 +32,11 @@ export async function startApp(config: Config, log: Logger, envFile: string): Pr
     const executor = new Executor(neo4j.driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs, log });
     await applySchema(executor);
     log.info("schema applied");
+    if (config.loadCorpus && (await isGraphEmpty(executor))) {
+      const started = Date.now();
+      const results = await ingestCorpus(ingestDeps(executor, log));
+      log.info({ documents: results.length, ms: Date.now() - started }, "corpus loaded into the empty graph");
+    }
     const { schema, startHttpServer } = await webStack;
     const http = await startHttpServer({
       executor,

@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { connectNeo4j } from "../src/db/connect.js";
 import { Executor } from "../src/db/executor.js";
 import { applySchema } from "../src/db/schema.js";
+import { ingestCorpus, ingestDeps } from "../src/ingest/pipeline.js";
 import { createLogger } from "../src/log/logger.js";
 import { startEmbeddedNeo4j } from "../src/neo4j/embedded.js";
 import { ensureNeo4jInstalled } from "../src/neo4j/install.js";
@@ -64,7 +65,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const driver = await connectNeo4j({ ...target, waitMs: 10_000 });
   try {
-    await applySchema(new Executor(driver, { database, timeoutMs: 60_000 }));
+    const executor = new Executor(driver, { database, timeoutMs: 120_000 });
+    await applySchema(executor);
+    // The corpus graph is the shared, read-only fixture; tests that write use their own ids.
+    await ingestCorpus(ingestDeps(executor));
   } finally {
     await driver.close();
   }

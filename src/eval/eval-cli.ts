@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadRegistry } from "../ingest/registry.js";
-import { evaluateObservations, type Score } from "./evaluate.js";
+import { evaluateContainment, evaluateObservations, evaluatePosts, type Score } from "./evaluate.js";
 
 const { values } = parseArgs({ options: { verbose: { type: "boolean", short: "v", default: false } } });
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -12,6 +12,10 @@ const result = evaluateObservations(registry);
 console.log(row("observations (strict)", result.strict));
 console.log(row("observations (figure found)", result.spans));
 console.log(`attribute accuracy on found figures: ${Object.entries(result.attributeAccuracy).map(([a, v]) => `${a} ${pct(v)}`).join(", ")}`);
+const posts = evaluatePosts(registry);
+const containment = evaluateContainment(registry);
+console.log(row("posts", posts.score));
+console.log(row("containment (rules only)", containment.score));
 if (values.verbose) {
   for (const m of result.mismatches) {
     const p = m.predicted;
@@ -28,4 +32,8 @@ if (values.verbose) {
   }
   for (const g of result.missed) console.log(`MISSED ${g.document.slice(0, 3)}:${g.line} ${g.quote} [${g.value_text}]`);
   for (const p of result.spurious) console.log(`SPURIOUS ${p.citation.documentId.slice(0, 3)} ${p.citation.quote} [${p.valueText}]`);
+  for (const [label, set] of [["post", posts], ["containment", containment]] as const) {
+    for (const m of set.missed) console.log(`MISSED ${label} ${m}`);
+    for (const s of set.spurious) console.log(`SPURIOUS ${label} ${s}`);
+  }
 }

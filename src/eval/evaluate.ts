@@ -5,7 +5,10 @@ import { SurfaceMatcher } from "../ingest/link.js";
 import { readSourceFile } from "../ingest/read.js";
 import { loadRegistry, type Registry } from "../ingest/registry.js";
 import { segment } from "../ingest/segment.js";
-import { CORPUS_DIR, type GoldObservation, loadGoldObservations } from "./gold.js";
+import { extractPosts } from "../ingest/extract/posts.js";
+import { extractRelations } from "../ingest/extract/relations.js";
+import type { SegmentedDocument } from "../ingest/types.js";
+import { CORPUS_DIR, type GoldObservation, loadGoldContainment, loadGoldObservations, loadGoldPosts } from "./gold.js";
 
 export interface Score {
   gold: number;
@@ -56,13 +59,60 @@ function wrongAttributes(registry: Registry, g: GoldObservation, p: ExtractedObs
   return wrong;
 }
 
-/** Runs read → segment → link → extract on every corpus document: the automatic extraction alone. */
-export function extractCorpus(registry = loadRegistry()): ExtractedObservation[] {
-  const matcher = SurfaceMatcher.of(registry);
+function corpusDocuments(): SegmentedDocument[] {
   return readdirSync(CORPUS_DIR)
     .filter((f) => f.endsWith(".txt"))
     .sort()
-    .flatMap((file) => extractObservations(segment(readSourceFile(path.join(CORPUS_DIR, file))), { registry, matcher }));
+    .map((file) => segment(readSourceFile(path.join(CORPUS_DIR, file))));
+}
+
+/** Runs read → segment → link → extract on every corpus document: the automatic extraction alone. */
+export function extractCorpus(registry = loadRegistry()): ExtractedObservation[] {
+  const matcher = SurfaceMatcher.of(registry);
+  return corpusDocuments().flatMap((doc) => extractObservations(doc, { registry, matcher }));
+}
+
+export interface SetEval {
+  score: Score;
+  missed: string[];
+  spurious: string[];
+}
+
+function compareSets(gold: Set<string>, predicted: Set<string>): SetEval {
+  const correct = [...predicted].filter((p) => gold.has(p)).length;
+  return {
+    score: score(gold.size, predicted.size, correct),
+    missed: [...gold].filter((g) => !predicted.has(g)),
+    spurious: [...predicted].filter((p) => !gold.has(p)),
+  };
+}
+
+/** Posts as facts (person, title, organization, current), each counted once however often it is printed. */
+export function evaluatePosts(registry = loadRegistry()): SetEval {
+  const matcher = SurfaceMatcher.of(registry);
+  const name = (id: string): string => nameOf(registry, id);
+  const predicted = new Set(
+    corpusDocuments().flatMap((doc) => extractPosts(doc, registry, matcher).map((p) => `${name(p.personId)}|${p.title}|${name(p.organizationId)}|${p.current}`)),
+  );
+  const gold = new Set(loadGoldPosts().map((g) => `${g.person}|${g.title}|${nameOf(registry, goldSubject(registry, g.organization))}|${g.current}`));
+  return compareSets(gold, predicted);
+}
+
+const CONTAINMENT = new Set(["PART_OF", "LOCATED_IN", "PARTNER_OF"]);
+
+/** Containment the rules extract (PART_OF, LOCATED_IN, PARTNER_OF), against the gold; the registry's curated relations are not counted. */
+export function evaluateContainment(registry = loadRegistry()): SetEval {
+  const matcher = SurfaceMatcher.of(registry);
+  const name = (id: string): string => nameOf(registry, id);
+  const predicted = new Set(
+    corpusDocuments().flatMap((doc) =>
+      extractRelations(doc, registry, matcher)
+        .filter((r) => CONTAINMENT.has(r.type))
+        .map((r) => `${name(r.fromId)}|${r.type}|${name(r.toId)}`),
+    ),
+  );
+  const gold = new Set(loadGoldContainment().map((g) => `${name(goldSubject(registry, g.child))}|${g.relation}|${name(goldSubject(registry, g.parent))}`));
+  return compareSets(gold, predicted);
 }
 
 export function evaluateObservations(registry = loadRegistry(), gold = loadGoldObservations(), predicted = extractCorpus(registry)): ObservationEval {

@@ -61,8 +61,8 @@ export function observationId(o: Pick<ExtractedObservation, "subjectId" | "indic
 }
 
 /** Identity of what is measured, regardless of the value: two observations sharing it but not the value conflict. */
-export function factKey(o: Pick<ExtractedObservation, "subjectId" | "indicatorId" | "period" | "kind" | "measure">): string {
-  return [o.subjectId, o.indicatorId, o.period, o.kind, o.measure].join("|");
+export function factKey(o: Pick<ExtractedObservation, "subjectId" | "indicatorId" | "period" | "kind" | "measure" | "normalizedUnit">): string {
+  return [o.subjectId, o.indicatorId, o.period, o.kind, o.measure, o.normalizedUnit].join("|");
 }
 
 export function extractObservations(doc: SegmentedDocument, ctx: ExtractionContext): ExtractedObservation[] {

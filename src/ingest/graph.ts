@@ -1,0 +1,239 @@
+import type { ExtractedObservation } from "./extract/observations.js";
+import { factKey, observationId } from "./extract/observations.js";
+import type { ExtractedPost } from "./extract/posts.js";
+import type { ExtractedRelation, RelationType } from "./extract/relations.js";
+import type { Registry } from "./registry.js";
+import type { CitationRef, EntityKind, FactMethod, Mention, NearDuplicate, SegmentedDocument } from "./types.js";
+
+/** Node label of each entity kind: labels come from this allow-list only. */
+export const KIND_LABEL: Record<EntityKind, string> = {
+  PROVINCE: "Province", CITY: "City", DISTRICT: "District", COUNTY: "County", SUBDISTRICT: "Subdistrict", ZONE: "Zone",
+  PROJECT: "Project", ORGANIZATION: "Organization", PERSON: "Person", EVENT: "Event", POLICY: "Policy", INDICATOR: "Indicator",
+};
+
+export interface CitationRow {
+  nodeId: string;
+  passageId: string;
+  start: number;
+  end: number;
+  quote: string;
+  method: FactMethod;
+}
+
+export interface EntityRow {
+  id: string;
+  kind: EntityKind;
+  label: string;
+  name: string;
+  aliases: string[];
+  searchText: string;
+  method: FactMethod;
+  description: string | null;
+  properties: Record<string, string | number | boolean>;
+}
+
+export interface ObservationRow {
+  id: string;
+  factKey: string;
+  subjectId: string;
+  indicatorId: string;
+  period: number;
+  kind: string;
+  measure: string;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  normalizedValue: number;
+  normalizedUnit: string;
+  qualifier: string;
+  text: string;
+  method: FactMethod;
+}
+
+export interface PostRow {
+  id: string;
+  personId: string;
+  organizationId: string;
+  title: string;
+  asOf: string | null;
+  current: boolean;
+  method: FactMethod;
+}
+
+export interface RelationRow {
+  type: RelationType;
+  fromId: string;
+  toId: string;
+  method: FactMethod;
+  /** "passageId#start-end" for each sentence that states the relation. */
+  citations: string[];
+}
+
+/** Everything one document adds to the graph, ready for the writer. */
+export interface GraphRows {
+  document: {
+    id: string; sourceFile: string; title: string; publisher: string | null; publishedOn: string | null; dateNote: string | null;
+    page: string | null; issue: string | null; reportYear: number | null; sha256: string; length: number; text: string;
+  };
+  articles: Array<{ id: string; documentId: string; index: number; kind: string; headline: string | null; byline: string | null; place: string | null; start: number; end: number }>;
+  passages: Array<{ id: string; documentId: string; articleId: string; index: number; paragraph: number; section: string | null; isHeading: boolean; start: number; end: number; text: string }>;
+  nearDuplicates: Array<{ fromId: string; toId: string; similarity: number }>;
+  entities: EntityRow[];
+  mentions: CitationRow[];
+  observations: ObservationRow[];
+  observationCitations: CitationRow[];
+  posts: PostRow[];
+  postCitations: CitationRow[];
+  relations: RelationRow[];
+  authorship: Array<{ articleId: string; personId: string; role: "WRITTEN_BY" | "PHOTOGRAPHED_BY" }>;
+  factKeys: string[];
+}
+
+export interface Extraction {
+  doc: SegmentedDocument;
+  mentions: Mention[];
+  nearDuplicates: NearDuplicate[];
+  observations: ExtractedObservation[];
+  posts: ExtractedPost[];
+  relations: ExtractedRelation[];
+}
+
+function citationRow(nodeId: string, c: CitationRef, method: FactMethod): CitationRow {
+  return { nodeId, passageId: c.passageId, start: c.start, end: c.end, quote: c.quote, method };
+}
+
+export function postId(p: Pick<ExtractedPost, "personId" | "title" | "organizationId">): string {
+  return `post:${p.personId.replace(/^person:/u, "")}:${p.title}:${p.organizationId.replace(/^organization:/u, "")}`;
+}
+
+/**
+ * Turns one document's stages' output into graph rows: entities (registered ones with their
+ * reviewed names and aliases, new ones from the text), facts with their citations, and the
+ * registry's curated relations that this document's sentences state.
+ */
+export function buildGraphRows(x: Extraction, registry: Registry): GraphRows {
+  const { doc } = x;
+  const entities = new Map<string, EntityRow>();
+  const addEntity = (id: string, kind: EntityKind, name: string, method: FactMethod): void => {
+    if (entities.has(id)) return;
+    const entry = registry.byId.get(id);
+    const aliases = entry ? [...entry.aliases, ...entry.localAliases] : [];
+    entities.set(id, {
+      id, kind, label: KIND_LABEL[kind], name: entry?.name ?? name, aliases, searchText: [entry?.name ?? name, ...aliases].join(" "),
+      method: entry ? "CURATED" : method, description: entry?.description ?? null, properties: entry?.properties ?? {},
+    });
+  };
+  const nameFromId = (id: string): string => id.slice(id.indexOf(":") + 1);
+  const kindFromId = (id: string): EntityKind => (registry.byId.get(id)?.kind ?? (id.slice(0, id.indexOf(":")).toUpperCase() as EntityKind));
+
+  for (const m of x.mentions) addEntity(m.entityId, kindFromId(m.entityId), nameFromId(m.entityId), m.method);
+  for (const o of x.observations) {
+    addEntity(o.subjectId, kindFromId(o.subjectId), nameFromId(o.subjectId), "RULE");
+    addEntity(o.indicatorId, "INDICATOR", o.indicatorName, "RULE");
+  }
+  for (const p of x.posts) {
+    addEntity(p.personId, "PERSON", nameFromId(p.personId), "RULE");
+    addEntity(p.organizationId, "ORGANIZATION", nameFromId(p.organizationId), "RULE");
+  }
+
+  // The indicator an observation measures is cited by the observation's own quote.
+  const indicatorMentions = x.observations
+    .filter((o) => !x.mentions.some((m) => m.entityId === o.indicatorId && m.citation.passageId === o.citation.passageId))
+    .map((o) => citationRow(o.indicatorId, o.citation, "RULE"));
+
+  const observations = new Map<string, ObservationRow>();
+  const observationCitations: CitationRow[] = [];
+  for (const o of x.observations) {
+    const id = observationId(o);
+    observations.set(id, {
+      id, factKey: factKey(o), subjectId: o.subjectId, indicatorId: o.indicatorId, period: o.period, kind: o.kind, measure: o.measure,
+      value: o.value, valueMax: o.valueMax ?? null, unit: o.unit, normalizedValue: o.normalizedValue, normalizedUnit: o.normalizedUnit,
+      qualifier: o.qualifier, text: o.citation.quote, method: "RULE",
+    });
+    observationCitations.push(citationRow(id, o.citation, "RULE"));
+  }
+
+  const posts = new Map<string, PostRow>();
+  const postCitations: CitationRow[] = [];
+  for (const p of x.posts) {
+    const id = postId(p);
+    posts.set(id, { id, personId: p.personId, organizationId: p.organizationId, title: p.title, asOf: p.asOf, current: p.current, method: "RULE" });
+    postCitations.push(citationRow(id, p.citation, "RULE"));
+  }
+
+  const relations = new Map<string, RelationRow>();
+  const addRelation = (type: RelationType, fromId: string, toId: string, method: FactMethod, c: CitationRef): void => {
+    const key = `${type}|${fromId}|${toId}`;
+    const row = relations.get(key) ?? { type, fromId, toId, method, citations: [] };
+    if (method === "CURATED") row.method = "CURATED";
+    const cite = `${c.passageId}#${c.start}-${c.end}`;
+    if (!row.citations.includes(cite)) row.citations.push(cite);
+    relations.set(key, row);
+  };
+  for (const r of x.relations) {
+    if (!entities.has(r.fromId) || !entities.has(r.toId)) continue;
+    addRelation(r.type, r.fromId, r.toId, r.method, r.citation);
+  }
+  for (const r of curatedRelations(x, registry)) {
+    for (const id of [r.fromId, r.toId]) addEntity(id, kindFromId(id), nameFromId(id), "CURATED");
+    addRelation(r.type, r.fromId, r.toId, "CURATED", r.citation);
+  }
+
+  const authorship: GraphRows["authorship"] = [];
+  for (const article of doc.articles) {
+    for (const name of article.reporters) {
+      const person = registry.entries.find((e) => e.kind === "PERSON" && e.name === name);
+      if (person && entities.has(person.id)) authorship.push({ articleId: article.id, personId: person.id, role: "WRITTEN_BY" });
+    }
+    for (const name of article.photographers) {
+      const person = registry.entries.find((e) => e.kind === "PERSON" && e.name === name);
+      if (person && entities.has(person.id)) authorship.push({ articleId: article.id, personId: person.id, role: "PHOTOGRAPHED_BY" });
+    }
+  }
+
+  const m = doc.meta;
+  return {
+    document: {
+      id: m.id, sourceFile: doc.sourceFile, title: m.title, publisher: m.publisher, publishedOn: m.publishedOn, dateNote: m.dateNote ?? null,
+      page: m.page ?? null, issue: m.issue ?? null, reportYear: m.reportYear ?? null, sha256: doc.sha256, length: doc.text.length, text: doc.text,
+    },
+    articles: doc.articles.map((a) => ({ id: a.id, documentId: m.id, index: a.index, kind: a.kind, headline: a.headline, byline: a.byline, place: a.place, start: a.start, end: a.end })),
+    passages: doc.passages.map((p) => ({ id: p.id, documentId: m.id, articleId: p.articleId, index: p.index, paragraph: p.paragraph, section: p.section, isHeading: p.isHeading, start: p.start, end: p.end, text: p.text })),
+    nearDuplicates: x.nearDuplicates.map((d) => ({ fromId: d.passageId, toId: d.otherPassageId, similarity: d.similarity })),
+    entities: [...entities.values()],
+    mentions: [...x.mentions.map((mm) => citationRow(mm.entityId, mm.citation, mm.method)), ...indicatorMentions],
+    observations: [...observations.values()],
+    observationCitations,
+    posts: [...posts.values()],
+    postCitations,
+    relations: [...relations.values()],
+    authorship,
+    factKeys: [...new Set([...observations.values()].map((o) => o.factKey))],
+  };
+}
+
+/**
+ * The registry's reviewed relations that this document states: both ends named in one sentence,
+ * or the child named in an article about the parent. Each gets that sentence as its citation.
+ */
+function curatedRelations(x: Extraction, registry: Registry): Array<{ type: RelationType; fromId: string; toId: string; citation: CitationRef }> {
+  const byPassage = new Map<string, Mention[]>();
+  for (const m of x.mentions) byPassage.set(m.citation.passageId, [...(byPassage.get(m.citation.passageId) ?? []), m]);
+  const articleOf = new Map(x.doc.passages.map((p) => [p.id, x.doc.articles.find((a) => a.id === p.articleId)]));
+  const out: Array<{ type: RelationType; fromId: string; toId: string; citation: CitationRef }> = [];
+  for (const entry of registry.entries) {
+    for (const relation of entry.relations) {
+      const childMentions = x.mentions.filter((m) => m.entityId === entry.id);
+      const together = childMentions.find((m) => (byPassage.get(m.citation.passageId) ?? []).some((o) => o.entityId === relation.target));
+      const parentName = registry.byId.get(relation.target)?.name;
+      const inArticle = childMentions.find((m) => articleOf.get(m.citation.passageId)?.place === parentName);
+      const evidence = together ?? inArticle;
+      if (evidence) {
+        const passage = x.doc.passages.find((p) => p.id === evidence.citation.passageId);
+        const citation = passage ? { ...evidence.citation, start: passage.start, end: passage.end, quote: passage.text } : evidence.citation;
+        out.push({ type: relation.type, fromId: entry.id, toId: relation.target, citation });
+      }
+    }
+  }
+  return out;
+}

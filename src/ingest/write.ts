@@ -1,0 +1,139 @@
+import { cypher, type CypherQuery } from "../db/cypher-query.js";
+import type { CitationRow, GraphRows } from "./graph.js";
+
+/** Rows per UNWIND statement: big enough to amortise round trips, small enough for the heap. */
+export const BATCH_SIZE = 500;
+
+function batches<T>(rows: T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function unwind<T>(statement: string, rows: T[]): CypherQuery[] {
+  return batches(rows).map((chunk) => cypher(statement, { rows: chunk }));
+}
+
+const DOCUMENT = `
+MERGE (d:Document {id: $row.id})
+SET d += $row`;
+
+const ARTICLES = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.documentId})
+MERGE (a:Article {id: row.id})
+SET a += row
+MERGE (d)-[:HAS_ARTICLE]->(a)`;
+
+const PASSAGES = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.articleId})
+MERGE (p:Passage {id: row.id})
+SET p += row
+MERGE (a)-[:HAS_PASSAGE]->(p)`;
+
+// Labels come from the KIND_LABEL allow-list, never from the text.
+const ENTITIES = `
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+ON CREATE SET e.name = row.name, e.kind = row.kind, e.method = row.method, e.aliases = []
+SET e:$(row.label),
+    e.aliases = e.aliases + [a IN row.aliases WHERE NOT a IN e.aliases],
+    e.method = CASE WHEN e.method = 'CURATED' OR row.method = 'CURATED' THEN 'CURATED' ELSE 'RULE' END,
+    e.description = coalesce(row.description, e.description)
+SET e.searchText = reduce(s = e.name, a IN e.aliases | s + ' ' + a)
+SET e += row.properties`;
+
+/** One statement per cited label, so each lookup uses that label's id constraint. */
+const CITATIONS = {
+  Entity: citationStatement("Entity"),
+  Observation: citationStatement("Observation"),
+  Post: citationStatement("Post"),
+} as const;
+
+function citationStatement(label: "Entity" | "Observation" | "Post"): string {
+  return `
+UNWIND $rows AS row
+MATCH (n:${label} {id: row.nodeId})
+MATCH (p:Passage {id: row.passageId})
+MERGE (n)-[c:CITED_IN {start: row.start, end: row.end}]->(p)
+SET c.quote = row.quote, c.method = row.method`;
+}
+
+const OBSERVATIONS = `
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.subjectId})
+MATCH (i:Entity {id: row.indicatorId})
+MERGE (o:Observation {id: row.id})
+ON CREATE SET o += row, o.conflicting = false
+MERGE (o)-[:ABOUT]->(s)
+MERGE (o)-[:OF_INDICATOR]->(i)`;
+
+const POSTS = `
+UNWIND $rows AS row
+MATCH (person:Entity {id: row.personId})
+MATCH (org:Entity {id: row.organizationId})
+MERGE (post:Post {id: row.id})
+ON CREATE SET post += row
+MERGE (person)-[:HOLDS]->(post)
+MERGE (post)-[:POST_IN]->(org)`;
+
+// Relationship types come from RELATION_TYPES, never from the text.
+const RELATIONS = `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.fromId})
+MATCH (b:Entity {id: row.toId})
+MERGE (a)-[r:$(row.type)]->(b)
+ON CREATE SET r.citations = [], r.method = row.method
+SET r.citations = r.citations + [c IN row.citations WHERE NOT c IN r.citations],
+    r.method = CASE WHEN r.method = 'CURATED' OR row.method = 'CURATED' THEN 'CURATED' ELSE 'RULE' END`;
+
+const AUTHORSHIP = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.articleId})
+MATCH (p:Entity {id: row.personId})
+MERGE (a)-[:$(row.role)]->(p)`;
+
+const NEAR_DUPLICATES = `
+UNWIND $rows AS row
+MATCH (a:Passage {id: row.fromId})
+MATCH (b:Passage {id: row.toId})
+MERGE (a)-[r:NEAR_DUPLICATE_OF]->(b)
+SET r.similarity = row.similarity`;
+
+// Two sources disagree when they give different values for the same subject, indicator, period,
+// kind, measure and unit. Within one document such pairs are different sub-items (供地面积 of two
+// kinds of land), so only observations stated in different documents count.
+const CONFLICTS = `
+UNWIND $rows AS key
+MATCH (o:Observation {factKey: key})
+WITH key, collect({o: o, docs: [(o)-[:CITED_IN]->(p:Passage) | p.documentId]}) AS same
+UNWIND same AS a
+UNWIND same AS b
+WITH a, b WHERE a.o.id < b.o.id AND none(d IN a.docs WHERE d IN b.docs)
+WITH a.o AS x, b.o AS y
+MERGE (x)-[:CONFLICTS_WITH]->(y)
+SET x.conflicting = true, y.conflicting = true`;
+
+function citations(label: keyof typeof CITATIONS, rows: CitationRow[]): CypherQuery[] {
+  return unwind(CITATIONS[label], rows);
+}
+
+/** The statements that write one document, in dependency order; run them in one transaction. */
+export function writeStatements(rows: GraphRows): CypherQuery[] {
+  return [
+    cypher(DOCUMENT, { row: rows.document }),
+    ...unwind(ARTICLES, rows.articles),
+    ...unwind(PASSAGES, rows.passages),
+    ...unwind(ENTITIES, rows.entities),
+    ...citations("Entity", rows.mentions),
+    ...unwind(OBSERVATIONS, rows.observations),
+    ...citations("Observation", rows.observationCitations),
+    ...unwind(POSTS, rows.posts),
+    ...citations("Post", rows.postCitations),
+    ...unwind(RELATIONS, rows.relations),
+    ...unwind(AUTHORSHIP, rows.authorship),
+    ...unwind(NEAR_DUPLICATES, rows.nearDuplicates),
+    ...unwind(CONFLICTS, rows.factKeys),
+  ];
+}
