@@ -12,6 +12,7 @@ const result = evaluateObservations(registry);
 console.log(row("observations (strict)", result.strict));
 console.log(row("observations (figure found)", result.spans));
 console.log(`attribute accuracy on found figures: ${Object.entries(result.attributeAccuracy).map(([a, v]) => `${a} ${pct(v)}`).join(", ")}`);
+console.log(`indicator agreement on found figures (same name, or one contains the other): ${pct(result.indicatorAgreement)}`);
 const posts = evaluatePosts(registry);
 const containment = evaluateContainment(registry);
 console.log(row("posts", posts.score));
@@ -30,6 +31,7 @@ if (values.verbose) {
     };
     console.log(`WRONG ${m.gold.document.slice(0, 3)}:${m.gold.line} ${m.gold.quote} | ${m.wrong.map(show).join("; ")}`);
   }
+  for (const m of result.indicatorMisses) console.log(`INDICATOR ${m}`);
   for (const g of result.missed) console.log(`MISSED ${g.document.slice(0, 3)}:${g.line} ${g.quote} [${g.value_text}]`);
   for (const p of result.spurious) console.log(`SPURIOUS ${p.citation.documentId.slice(0, 3)} ${p.citation.quote} [${p.valueText}]`);
   for (const [label, set] of [["post", posts], ["containment", containment]] as const) {

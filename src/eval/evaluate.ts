@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { extractObservations, type ExtractedObservation } from "../ingest/extract/observations.js";
+import { extractObservations, type ExtractedObservation, indicatorFor } from "../ingest/extract/observations.js";
 import { SurfaceMatcher } from "../ingest/link.js";
 import { readSourceFile } from "../ingest/read.js";
 import { loadRegistry, type Registry } from "../ingest/registry.js";
@@ -25,7 +25,16 @@ export function score(gold: number, predicted: number, correct: number): Score {
 const ATTRIBUTES = ["subject", "period", "kind", "measure", "qualifier", "value", "unit"] as const;
 type Attribute = (typeof ATTRIBUTES)[number];
 
+/** Lenient: the same canonical indicator, or one name containing the other (新增城镇就业 / 城镇就业). */
+function sameIndicator(registry: Registry, g: GoldObservation, p: ExtractedObservation): boolean {
+  const gold = indicatorFor(registry, g.indicator).name;
+  return gold === p.indicatorName || gold.includes(p.indicatorName) || p.indicatorName.includes(gold);
+}
+
 export interface ObservationEval {
+  /** Share of found figures whose indicator agrees with the gold's (not part of `strict`: names are free text). */
+  indicatorAgreement: number;
+  indicatorMisses: string[];
   /** A predicted figure at the same place as a gold one, whatever its attributes. */
   spans: Score;
   /** Same place and every attribute right. */
@@ -122,6 +131,8 @@ export function evaluateObservations(registry = loadRegistry(), gold = loadGoldO
   const missed: GoldObservation[] = [];
   const wrongCounts = Object.fromEntries(ATTRIBUTES.map((a) => [a, 0])) as Record<Attribute, number>;
   let strict = 0;
+  let indicatorHits = 0;
+  const indicatorMisses: string[] = [];
   for (const g of gold) {
     const key = `${g.document}@${g.valueStart}`;
     const p = byPlace.get(key);
@@ -130,6 +141,8 @@ export function evaluateObservations(registry = loadRegistry(), gold = loadGoldO
       continue;
     }
     matchedPlaces.add(key);
+    if (sameIndicator(registry, g, p)) indicatorHits += 1;
+    else indicatorMisses.push(`${g.document.slice(0, 3)}:${g.line} ${g.quote} | gold ${g.indicator} / got ${p.indicatorName}`);
     const wrong = wrongAttributes(registry, g, p);
     for (const a of wrong) wrongCounts[a] += 1;
     if (wrong.length === 0) strict += 1;
@@ -137,6 +150,8 @@ export function evaluateObservations(registry = loadRegistry(), gold = loadGoldO
   }
   const matched = matchedPlaces.size;
   return {
+    indicatorAgreement: matched ? indicatorHits / matched : 1,
+    indicatorMisses,
     spans: score(gold.length, predicted.length, matched),
     strict: score(gold.length, predicted.length, strict),
     attributeAccuracy: Object.fromEntries(ATTRIBUTES.map((a) => [a, matched ? 1 - wrongCounts[a] / matched : 1])) as Record<Attribute, number>,

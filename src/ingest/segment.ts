@@ -112,7 +112,7 @@ function articlesFromBylines(doc: SourceDocument, lines: Line[]): ArticleSegment
       while (head > 0 && isHeadingLike((lines[head - 1] as Line).text) && !TRAIL_BYLINE.test((lines[head - 1] as Line).text)) head -= 1;
       startLines.add(head);
     }
-    if (TRAIL_BYLINE.test(line.text) && line.text.length <= 40 && i + 1 < lines.length) startLines.add(i + 1);
+    else if (TRAIL_BYLINE.test(line.text) && line.text.length <= 40 && i + 1 < lines.length) startLines.add(i + 1);
   });
   const sorted = [...startLines].sort((a, b) => a - b);
   return sorted.map((startLine, i) => {

@@ -4,9 +4,9 @@ import type { Quantity } from "./quantity.js";
 /** Words that frame a figure (time, stance, scope) rather than name what is measured. */
 const LEADING_CUES = [
   "截至目前", "截至当年7月底", "其中", "同时", "此外", "另外", "目前", "全年", "年内", "当年", "预计", "累计", "力争", "确保", "争取", "共计", "合计", "共", "同比",
-  "全区", "全市", "我市", "我区", "还将", "将", "要", "还", "继续", "进一步", "并", "已", "均", "实现", "首年", "新", "全面",
+  "全区", "全市", "我市", "我区", "还将", "将", "要", "还", "继续", "进一步", "并", "已", "均", "实现", "首年", "高质量", "高效", "全力",
 ];
-const TRAILING_CUES = ["达到", "达", "为", "至", "约", "共", "超", "总计", "合计", "累计", "分别"];
+const TRAILING_CUES = ["达到", "达", "为", "至", "约", "共", "超", "总计", "合计", "累计", "分别", "完成", "实现", "预计"];
 const GROWTH_VERBS = /(同比)?(增长|增速|增幅|增加|提高|下降|降低|压减|减少|上涨)$/u;
 const LEVEL_VERBS = /(提升至|提高到|提高至|增加到|增至|达到|达)$/u;
 const RATE_UNITS = new Set(["%", "个百分点", "倍"]);
@@ -17,6 +17,8 @@ const AFTER_STOP = /[，。；：、！？,;:!?（(]|和|及|与|等|以上|左�
 export interface IndicatorPhrase {
   name: string;
   measure: Measure;
+  /** The verb the phrase starts with (新建), for the next count in an enumeration. */
+  verb?: string;
 }
 
 function stripLeading(text: string, subjects: string[]): string {
@@ -58,7 +60,7 @@ function stripTrailing(text: string): string {
 /** The noun phrase a classifier counts: text after the quantity up to a delimiter (5处→游客服务中心). */
 function countedNoun(after: string): string {
   const stop = after.search(AFTER_STOP);
-  return (stop < 0 ? after : after.slice(0, stop)).replace(/[“”"]/gu, "").trim();
+  return (stop < 0 ? after : after.slice(0, stop)).trim();
 }
 
 /**
@@ -90,19 +92,24 @@ export function indicatorPhrase(
     }
   }
   head = stripTrailing(stripLeading(head, subjects));
+  // Named items listed before a count (加快青啤时尚小镇等9个项目) are examples, not what is counted.
+  for (const name of subjects) head = head.replaceAll(`${name}、`, "").replaceAll(`${name}等`, "等");
   // A list before the count (大沙路学校、劲松三路小学等4所学校): keep only its leading verb.
   const listAt = head.search(/[^、]*、|等$/u);
   if (head.endsWith("等") || listAt >= 0) head = leadingVerb(head) || head.replace(/等$/u, "");
-  const noun = CLASSIFIERS.has(q.normalizedUnit) || !head ? countedNoun(after) : "";
+  // 新建5处游客服务中心和13处中小型旅游服务驿站: the second count's verb is the first one's.
+  if (!head && previous?.verb && /^[和及与、]?$/u.test(before.replace(/^.*[和及与、]/u, ""))) head = previous.verb;
+  const noun = CLASSIFIERS.has(q.normalizedUnit) || !head || isVerbOnly(head) ? countedNoun(after) : "";
   let name = head;
   if (noun && (head.length <= 4 || isVerbOnly(head))) name = `${head}${noun}`;
   if (!name && measure === "GROWTH_RATE" && previous) name = previous.name;
   if (!name) return previous && measure === previous.measure ? previous : undefined;
-  return { name, measure };
+  const verb = leadingVerb(name) || (isVerbOnly(head) ? head : "");
+  return { name, measure, ...(verb ? { verb } : {}) };
 }
 
 const VERBS = [
-  "启动建设", "开工建设", "新建成", "新认定", "新建", "建成", "开工", "改造", "升级", "打造", "引进", "新增", "培育", "建设", "完成", "实施", "举办", "开展", "组织",
+  "加快推进", "加快", "撬动", "涉及", "推选", "组建", "选取", "惠及", "启动建设", "开工建设", "新建成", "新认定", "新建", "建成", "开工", "改造", "升级", "打造", "引进", "新增", "培育", "建设", "完成", "实施", "举办", "开展", "组织",
   "创建", "推出", "安装", "改善", "整修", "贯通", "修缮", "拆除", "发放", "筹建", "筹集", "销售", "吸纳", "帮助", "接待", "培养", "落地", "签约", "推荐", "协助",
   "审批", "完善", "更新", "认定", "增加", "盘活", "处置", "释放", "流转", "加装", "招引", "提供", "带动", "集聚", "入驻", "扩建", "规划", "推动", "支持", "办好", "提标建设",
 ];

@@ -113,7 +113,9 @@ function fromPassage(
     const clauseEnd = nextClauseBreak(sentence, q.end);
     const segStart = Math.max(clauseStart, lastEnd > clauseStart ? lastEnd : clauseStart);
     lastEnd = q.end;
-    const before = sentence.slice(segStart, q.prefixStart).replace(/^[、和及与]/u, "");
+    // After a figure of the same clause, only the words past its counted noun and a connector are this one's.
+    const raw = sentence.slice(segStart, q.prefixStart);
+    const before = segStart > clauseStart ? raw.replace(/^.*[、和及与]/u, "") : raw;
     const phrase = indicatorPhrase(before, sentence.slice(q.end, clauseEnd), q, subjectNames, previousIndicator);
     if (!phrase) continue;
     previousIndicator = phrase;
