@@ -91,7 +91,7 @@ export async function ingestDocument(source: SourceDocument, deps: IngestDeps): 
   return { documentId: source.meta.id, status: "created", counts, ms: Date.now() - started };
 }
 
-export function ingestFile(file: string, overrides: MetadataInput, deps: IngestDeps): Promise<IngestResult> {
+export async function ingestFile(file: string, overrides: MetadataInput, deps: IngestDeps): Promise<IngestResult> {
   return ingestDocument(readSourceFile(file, overrides), deps);
 }
 

@@ -38,6 +38,9 @@ describe("npm start with the embedded Neo4j", () => {
     const password = /^NEO4J_PASSWORD=(.+)$/m.exec(readFileSync(env.ENV_FILE, "utf8"))?.[1] ?? "";
     expect(password.length).toBeGreaterThanOrEqual(16);
     const driver = createDriver({ uri: `bolt://127.0.0.1:${env.NEO4J_BOLT_PORT}`, user: "neo4j", password });
+    // The empty database got the corpus graph at start.
+    const { records: documents } = await driver.executeQuery("MATCH (d:Document) RETURN count(d) AS n");
+    expect(documents[0]?.get("n")).toBe(5);
     await driver.executeQuery("CREATE (:TestNode {scope: $scope})", { scope: "restart-marker" });
     await driver.close();
 
