@@ -22,6 +22,26 @@ async function loadWebStack() {
   return { schema: await buildGraphQLSchema(), startHttpServer };
 }
 
+/**
+ * Loads the corpus into an empty graph while the API already answers: /readyz says 503
+ * "loading the corpus" until it is in, or why it failed.
+ */
+function loadCorpusInBackground(executor: Executor, log: Logger): { check: () => string | null; done: Promise<void> } {
+  let state: string | null = "loading the corpus into the empty graph";
+  const started = Date.now();
+  const done = ingestCorpus(ingestDeps(executor, log)).then(
+    (results) => {
+      state = null;
+      log.info({ documents: results.length, ms: Date.now() - started }, "corpus loaded into the empty graph");
+    },
+    (error: unknown) => {
+      state = `loading the corpus failed: ${error instanceof Error ? error.message : String(error)}`;
+      log.error({ err: error }, "loading the corpus failed");
+    },
+  );
+  return { check: () => state, done };
+}
+
 /** Start-up in order: Neo4j, schema, GraphQL over HTTP. `stop` undoes it in reverse. */
 export async function startApp(config: Config, log: Logger, envFile: string): Promise<RunningApp> {
   const webStack = loadWebStack();
@@ -32,11 +52,7 @@ export async function startApp(config: Config, log: Logger, envFile: string): Pr
     const executor = new Executor(neo4j.driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs, log });
     await applySchema(executor);
     log.info("schema applied");
-    if (config.loadCorpus && (await isGraphEmpty(executor))) {
-      const started = Date.now();
-      const results = await ingestCorpus(ingestDeps(executor, log));
-      log.info({ documents: results.length, ms: Date.now() - started }, "corpus loaded into the empty graph");
-    }
+    const corpus = config.loadCorpus && (await isGraphEmpty(executor)) ? loadCorpusInBackground(executor, log) : undefined;
     const { schema, startHttpServer } = await webStack;
     const http = await startHttpServer({
       executor,
@@ -45,6 +61,7 @@ export async function startApp(config: Config, log: Logger, envFile: string): Pr
       host: config.http.host,
       port: config.http.port,
       exposeInternalErrors: config.env === "development",
+      readinessChecks: corpus ? [corpus.check] : [],
     });
     return {
       neo4j,
@@ -52,6 +69,7 @@ export async function startApp(config: Config, log: Logger, envFile: string): Pr
       executor,
       async stop() {
         await http.close();
+        await corpus?.done;
         await neo4j.close();
       },
     };

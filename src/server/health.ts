@@ -6,10 +6,18 @@ export function healthz(_req: Request, res: Response): void {
   res.json({ status: "ok" });
 }
 
-/** 200 when Neo4j answers and every index and constraint of cypher/schema.cypher is online; else 503 with the reason. */
-export function readyz(executor: Executor) {
+/** Something else that must be done before the service is ready: returns why not, or null. */
+export type ReadinessCheck = () => string | null;
+
+/** 200 when Neo4j answers, every index and constraint of cypher/schema.cypher is online and the checks pass; else 503 with the reason. */
+export function readyz(executor: Executor, checks: ReadinessCheck[] = []) {
   return async (_req: Request, res: Response): Promise<void> => {
     try {
+      const pending = checks.map((check) => check()).find((reason) => reason !== null);
+      if (pending) {
+        res.status(503).json({ status: "unavailable", reason: pending });
+        return;
+      }
       await executor.ping();
       const status = await schemaStatus(executor);
       if (!status.applied) {

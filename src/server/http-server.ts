@@ -10,7 +10,7 @@ import type { Executor } from "../db/executor.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { createErrorFormatter } from "../graphql/format-error.js";
 import type { Logger } from "../log/logger.js";
-import { healthz, readyz } from "./health.js";
+import { healthz, type ReadinessCheck, readyz } from "./health.js";
 
 export interface HttpServerOptions {
   executor: Executor;
@@ -19,6 +19,7 @@ export interface HttpServerOptions {
   host: string;
   port: number;
   exposeInternalErrors: boolean;
+  readinessChecks?: ReadinessCheck[];
 }
 
 export interface RunningHttpServer {
@@ -42,7 +43,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   await apollo.start();
 
   app.get("/healthz", healthz);
-  app.get("/readyz", readyz(options.executor));
+  app.get("/readyz", readyz(options.executor, options.readinessChecks));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
