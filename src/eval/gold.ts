@@ -126,20 +126,24 @@ export function loadGoldObservations(dir = path.join(GOLD_DIR, "observations")):
   return out;
 }
 
-export function loadGoldPosts(file = path.join(GOLD_DIR, "posts.jsonl")): GoldPost[] {
+/** Lines of a gold file that cite one document each (posts, containment), validated and located. */
+function loadCitingGold<T extends { document: string; quote: string; occurrence: number }>(
+  file: string,
+  schema: z.ZodType<T>,
+): Array<T & { start: number; line: number }> {
   if (!existsSync(file)) return [];
+  const name = path.basename(file);
   return readJsonl(file).map(({ line, value }) => {
-    const parsed = goldPostSchema.safeParse(value);
-    if (!parsed.success) throw new GoldError(`posts.jsonl:${line}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    return { ...parsed.data, start: locate("posts.jsonl", line, parsed.data.document, parsed.data.quote, parsed.data.occurrence), line };
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new GoldError(`${name}:${line}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    return { ...parsed.data, start: locate(name, line, parsed.data.document, parsed.data.quote, parsed.data.occurrence), line };
   });
 }
 
+export function loadGoldPosts(file = path.join(GOLD_DIR, "posts.jsonl")): GoldPost[] {
+  return loadCitingGold(file, goldPostSchema);
+}
+
 export function loadGoldContainment(file = path.join(GOLD_DIR, "containment.jsonl")): GoldContainment[] {
-  if (!existsSync(file)) return [];
-  return readJsonl(file).map(({ line, value }) => {
-    const parsed = goldContainmentSchema.safeParse(value);
-    if (!parsed.success) throw new GoldError(`containment.jsonl:${line}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    return { ...parsed.data, start: locate("containment.jsonl", line, parsed.data.document, parsed.data.quote, parsed.data.occurrence), line };
-  });
+  return loadCitingGold(file, goldContainmentSchema);
 }

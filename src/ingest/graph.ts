@@ -2,6 +2,7 @@ import type { ExtractedObservation } from "./extract/observations.js";
 import { factKey, observationId } from "./extract/observations.js";
 import type { ExtractedPost } from "./extract/posts.js";
 import type { ExtractedRelation, RelationType } from "./extract/relations.js";
+import { citePassage } from "./citation.js";
 import type { Registry } from "./registry.js";
 import type { CitationRef, EntityKind, FactMethod, Mention, NearDuplicate, SegmentedDocument } from "./types.js";
 
@@ -230,7 +231,7 @@ function curatedRelations(x: Extraction, registry: Registry): Array<{ type: Rela
       const evidence = together ?? inArticle;
       if (evidence) {
         const passage = x.doc.passages.find((p) => p.id === evidence.citation.passageId);
-        const citation = passage ? { ...evidence.citation, start: passage.start, end: passage.end, quote: passage.text } : evidence.citation;
+        const citation = passage ? citePassage(x.doc.meta.id, passage) : evidence.citation;
         out.push({ type: relation.type, fromId: entry.id, toId: relation.target, citation });
       }
     }

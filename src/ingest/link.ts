@@ -1,6 +1,7 @@
 import { findCandidates } from "./extract/candidates.js";
 import { entityId, type Registry, type RegistryEntry } from "./registry.js";
-import { compact, originalSpan } from "./text/compact.js";
+import { citeSpan } from "./citation.js";
+import { compact } from "./text/compact.js";
 import type { ArticleSegment, EntityKind, FactMethod, Mention, SegmentedDocument } from "./types.js";
 
 interface Surface {
@@ -106,19 +107,10 @@ export function linkMentions(doc: SegmentedDocument, matcher: SurfaceMatcher): M
   return doc.passages.flatMap((passage) => {
     const place = articles.get(passage.articleId)?.place ?? null;
     const view = compact(passage.text);
-    return linkSpans(view.text, matcher, place).map(({ start, end, entity }) => {
-      const [from, to] = originalSpan(view, start, end);
-      return {
-        entityId: entity.id,
-        method: entity.method,
-        citation: {
-          documentId: doc.meta.id,
-          passageId: passage.id,
-          start: passage.start + from,
-          end: passage.start + to,
-          quote: passage.text.slice(from, to),
-        },
-      };
-    });
+    return linkSpans(view.text, matcher, place).map(({ start, end, entity }) => ({
+      entityId: entity.id,
+      method: entity.method,
+      citation: citeSpan(doc.meta.id, passage, view, start, end),
+    }));
   });
 }

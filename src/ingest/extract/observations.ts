@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { linkSpans, type SurfaceMatcher } from "../link.js";
 import { entityId, type Registry } from "../registry.js";
-import { compact, originalSpan } from "../text/compact.js";
+import { citeSpan } from "../citation.js";
+import { compact } from "../text/compact.js";
 import type { ArticleSegment, CitationRef, Measure, ObservationKind, PassageSegment, Qualifier, SegmentedDocument } from "../types.js";
 import { isFigureLine, rejectReason } from "./filters.js";
 import { type IndicatorPhrase, indicatorPhrase } from "./indicator.js";
@@ -129,8 +130,7 @@ function fromPassage(
     previousSubject = subject;
     const { period, kind } = periodAndKind({ article, passage, reportYear: ctx.reportYear }, sentence, clauseStart, clauseEnd, q.prefixStart);
     const indicator = indicatorFor(ctx.registry, phrase.name);
-    const [qFrom, qTo] = originalSpan(view, q.start, q.end);
-    const [cFrom, cTo] = originalSpan(view, clauseStart, clauseEnd);
+    const value = citeSpan(doc.meta.id, passage, view, q.start, q.end);
     results.push({
       subjectId,
       indicatorName: indicator.name,
@@ -144,16 +144,10 @@ function fromPassage(
       normalizedValue: q.normalizedValue,
       normalizedUnit: q.normalizedUnit,
       qualifier: q.qualifier,
-      valueText: passage.text.slice(qFrom, qTo),
-      valueStart: passage.start + qFrom,
-      valueEnd: passage.start + qTo,
-      citation: {
-        documentId: doc.meta.id,
-        passageId: passage.id,
-        start: passage.start + cFrom,
-        end: passage.start + cTo,
-        quote: passage.text.slice(cFrom, cTo),
-      },
+      valueText: value.quote,
+      valueStart: value.start,
+      valueEnd: value.end,
+      citation: citeSpan(doc.meta.id, passage, view, clauseStart, clauseEnd),
     });
   }
   return results;

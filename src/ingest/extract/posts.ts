@@ -1,6 +1,7 @@
 import { entityId, type Registry } from "../registry.js";
 import { linkSpans, type LinkedSpan, type SurfaceMatcher } from "../link.js";
-import { compact, originalSpan } from "../text/compact.js";
+import { citePassage, citeSpan } from "../citation.js";
+import { compact } from "../text/compact.js";
 import type { ArticleSegment, CitationRef, SegmentedDocument } from "../types.js";
 
 /** A post held by a person in an organization (W3C ORG: org:Post, org:holds, org:postIn). */
@@ -63,14 +64,13 @@ export function extractPosts(doc: SegmentedDocument, registry: Registry, matcher
     const spans = linkSpans(view.text, matcher, place);
     for (const person of spans.filter((s) => s.entity.kind === "PERSON")) {
       for (const post of postsBeforePerson(view.text, spans, person)) {
-        const [from, to] = originalSpan(view, post.start, post.end);
         out.push({
           personId: person.entity.id,
           title: post.title,
           organizationId: post.orgId,
           asOf: doc.meta.publishedOn,
           current: post.current,
-          citation: { documentId: doc.meta.id, passageId: passage.id, start: passage.start + from, end: passage.start + to, quote: passage.text.slice(from, to) },
+          citation: citeSpan(doc.meta.id, passage, view, post.start, post.end),
         });
       }
     }
@@ -100,6 +100,6 @@ function bylinePosts(
     organizationId: outlet.entry.id,
     asOf: doc.meta.publishedOn,
     current: true,
-    citation: { documentId: doc.meta.id, passageId: passage.id, start: passage.start, end: passage.end, quote: passage.text },
+    citation: citePassage(doc.meta.id, passage),
   }));
 }

@@ -1,6 +1,7 @@
 import { linkSpans, type LinkedSpan, type SurfaceMatcher } from "../link.js";
 import type { Registry } from "../registry.js";
-import { compact, originalSpan } from "../text/compact.js";
+import { citeSpan } from "../citation.js";
+import { compact } from "../text/compact.js";
 import type { ArticleSegment, CitationRef, EntityKind, FactMethod, PassageSegment, SegmentedDocument } from "../types.js";
 
 /** Relationship types between entities; the only ones the writer may create. */
@@ -48,10 +49,7 @@ export function extractRelations(doc: SegmentedDocument, registry: Registry, mat
       text: view.text,
       spans,
       districtId: place?.kind === "DISTRICT" ? place.id : undefined,
-      cite: (start, end) => {
-        const [from, to] = originalSpan(view, start, end);
-        return { documentId: doc.meta.id, passageId: passage.id, start: passage.start + from, end: passage.start + to, quote: passage.text.slice(from, to) };
-      },
+      cite: (start, end) => citeSpan(doc.meta.id, passage, view, start, end),
     };
     out.push(...locatedAt(ctx), ...adjacentPlaces(ctx), ...partners(ctx), ...inDistrictArticle(ctx), ...projectsOfZone(ctx), ...zonesInNames(ctx), ...policyPlaces(ctx));
     // Participation: people named in the paragraph whose first sentence names an event.
