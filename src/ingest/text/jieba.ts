@@ -1,13 +1,4 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
-
-let instance: Jieba | undefined;
-
-/** The jieba segmenter with its default dictionary, loaded on first use. */
-export function jieba(): Jieba {
-  instance ??= Jieba.withDict(dict);
-  return instance;
-}
+import { cut } from "jieba-wasm";
 
 /**
  * True when a dictionary word runs across the join of `left` and `right` with a single character
@@ -17,7 +8,7 @@ export function wordCrossesJoin(left: string, right: string): boolean {
   const tail = left.slice(-4);
   const head = right.slice(0, 4);
   let offset = 0;
-  for (const word of jieba().cut(tail + head, false)) {
+  for (const word of cut(tail + head, false)) {
     const start = offset;
     const end = offset + word.length;
     offset = end;
