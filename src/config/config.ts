@@ -32,6 +32,15 @@ const schema = z.object({
   NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
   LOAD_CORPUS: boolFlag.default(true),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(",").map((o) => o.trim()).filter((o) => o.length > 0))
+    .pipe(z.array(z.url({ message: "must be a comma-separated list of origins such as https://app.example.org" })))
+    .optional(),
+  CURATOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -41,6 +50,14 @@ export interface Config {
   http: { host: string; port: number };
   logLevel: Env["LOG_LEVEL"];
   loadCorpus: boolean;
+  graphql: {
+    corsOrigins: string[];
+    /** Bearer token that lets curators write; writes are refused when unset. */
+    curatorToken: string | undefined;
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+  };
   neo4j: {
     /** Set when the operator runs Neo4j elsewhere; then nothing is started. */
     externalUri: string | undefined;
@@ -86,6 +103,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     http: { host: e.HOST, port: e.PORT },
     logLevel: e.LOG_LEVEL,
     loadCorpus: e.LOAD_CORPUS,
+    graphql: {
+      corsOrigins: e.CORS_ORIGINS ?? [],
+      curatorToken: e.CURATOR_TOKEN,
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxCost: e.GRAPHQL_MAX_COST,
+    },
     neo4j: {
       externalUri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from "n
 import type { Logger } from "../log/logger.js";
 import type { CypherQuery } from "./cypher-query.js";
 import { mapDriverError } from "./driver-errors.js";
+import { ClientError } from "../errors/client-errors.js";
 
 export type AccessMode = "READ" | "WRITE";
 
@@ -66,6 +67,14 @@ export class Executor {
     );
   }
 
+  /**
+   * Runs several dependent statements in one WRITE transaction: `steps` gets a runner for each
+   * statement and may read results between them; a thrown error rolls everything back.
+   */
+  writeSteps<R>(steps: (run: <T extends RecordShape = RecordShape>(query: CypherQuery) => Promise<T[]>) => Promise<R>, timeoutMs?: number): Promise<R> {
+    return this.transaction("WRITE", (tx) => steps((query) => this.run(tx, query, "WRITE")), timeoutMs);
+  }
+
   /** Runs a statement outside an explicit transaction; schema commands and CALL … IN TRANSACTIONS need this. */
   async autoCommit(query: CypherQuery): Promise<void> {
     this.notify(query, "WRITE");
@@ -89,6 +98,8 @@ export class Executor {
       const config = { timeout };
       return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
+      // Errors the steps threw on purpose (bad input found mid-transaction) pass through; driver errors are mapped.
+      if (error instanceof ClientError) throw error;
       const mapped = mapDriverError(error, timeout);
       this.options.log?.debug({ err: error }, "cypher failed");
       throw mapped;

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
-import { ClientError } from "../errors/client-errors.js";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ClientError, ClientErrorCode } from "../errors/client-errors.js";
 import type { Logger } from "../log/logger.js";
 
 /** Codes Apollo and graphql-js attach to request problems the client made; safe to show. */
@@ -24,8 +24,15 @@ export function createErrorFormatter(log: Logger, exposeInternals: boolean) {
     if (original instanceof ClientError) {
       return { ...formatted, message: original.message, extensions: { ...original.extensions } };
     }
+    // The armor's limit rules (depth, aliases, cost, directives, tokens) run as validation and are the
+    // only validation errors carrying a code (BAD_USER_INPUT); Apollo relabels them
+    // GRAPHQL_VALIDATION_FAILED. They are not syntax errors either, whatever their message says.
+    const validated = error instanceof GraphQLError ? error.originalError : undefined;
+    if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && validated instanceof GraphQLError && validated.extensions.code === "BAD_USER_INPUT") {
+      return { ...formatted, message: formatted.message.replace(/^Syntax Error: /u, ""), extensions: { code: ClientErrorCode.QUERY_TOO_COSTLY } };
+    }
     const code = formatted.extensions?.code;
-    if (typeof code === "string" && REQUEST_CODES.has(code)) return formatted;
+    if (typeof code === "string" && (REQUEST_CODES.has(code) || code in ClientErrorCode)) return formatted;
     log.error({ err: original, path: formatted.path }, "unexpected error in GraphQL request");
     if (exposeInternals) return formatted;
     return {

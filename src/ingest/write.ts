@@ -16,21 +16,23 @@ function unwind<T>(statement: string, rows: T[]): CypherQuery[] {
 
 const DOCUMENT = `
 MERGE (d:Document {id: $row.id})
-SET d += $row`;
+SET d += $row, d.length = toInteger($row.length), d.reportYear = toInteger($row.reportYear)`;
 
 const ARTICLES = `
 UNWIND $rows AS row
 MATCH (d:Document {id: row.documentId})
 MERGE (a:Article {id: row.id})
-SET a += row
+SET a += row, a.index = toInteger(row.index), a.start = toInteger(row.start), a.end = toInteger(row.end)
 MERGE (d)-[:HAS_ARTICLE]->(a)`;
 
 const PASSAGES = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId})
 MERGE (p:Passage {id: row.id})
-SET p += row
+SET p += row, p.index = toInteger(row.index), p.paragraph = toInteger(row.paragraph), p.start = toInteger(row.start), p.end = toInteger(row.end)
 MERGE (a)-[:HAS_PASSAGE]->(p)`;
+
+// JavaScript numbers reach Neo4j as floats: offsets, indexes and years are cast to integers here.
 
 // Labels come from the KIND_LABEL allow-list, never from the text.
 const ENTITIES = `
@@ -56,7 +58,7 @@ function citationStatement(label: "Entity" | "Observation" | "Post"): string {
 UNWIND $rows AS row
 MATCH (n:${label} {id: row.nodeId})
 MATCH (p:Passage {id: row.passageId})
-MERGE (n)-[c:CITED_IN {start: row.start, end: row.end}]->(p)
+MERGE (n)-[c:CITED_IN {start: toInteger(row.start), end: toInteger(row.end)}]->(p)
 SET c.quote = row.quote, c.method = row.method`;
 }
 
@@ -65,7 +67,7 @@ UNWIND $rows AS row
 MATCH (s:Entity {id: row.subjectId})
 MATCH (i:Entity {id: row.indicatorId})
 MERGE (o:Observation {id: row.id})
-ON CREATE SET o += row, o.conflicting = false
+ON CREATE SET o += row, o.period = toInteger(row.period), o.conflicting = false
 MERGE (o)-[:ABOUT]->(s)
 MERGE (o)-[:OF_INDICATOR]->(i)`;
 
@@ -115,6 +117,11 @@ WITH a.o AS x, b.o AS y
 MERGE (x)-[:CONFLICTS_WITH]->(y)
 SET x.conflicting = true, y.conflicting = true`;
 
+/** Re-checks the given fact keys for disagreements between documents (after a write or a merge). */
+export function conflictStatements(factKeys: string[]): CypherQuery[] {
+  return unwind(CONFLICTS, factKeys);
+}
+
 function citations(label: keyof typeof CITATIONS, rows: CitationRow[]): CypherQuery[] {
   return unwind(CITATIONS[label], rows);
 }
@@ -134,6 +141,6 @@ export function writeStatements(rows: GraphRows): CypherQuery[] {
     ...unwind(RELATIONS, rows.relations),
     ...unwind(AUTHORSHIP, rows.authorship),
     ...unwind(NEAR_DUPLICATES, rows.nearDuplicates),
-    ...unwind(CONFLICTS, rows.factKeys),
+    ...conflictStatements(rows.factKeys),
   ];
 }

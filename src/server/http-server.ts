@@ -1,15 +1,22 @@
+import { timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import cors from "cors";
+import express, { type Request } from "express";
 import type { GraphQLSchema } from "graphql";
+import type { Config } from "../config/config.js";
 import type { Executor } from "../db/executor.js";
 import type { GraphQLContext } from "../graphql/context.js";
+import { projectionFieldResolver } from "../graphql/field-resolver.js";
 import { createErrorFormatter } from "../graphql/format-error.js";
+import { ingestDeps, type IngestDeps } from "../ingest/pipeline.js";
 import type { Logger } from "../log/logger.js";
+import { graphiql } from "./graphiql.js";
 import { healthz, type ReadinessCheck, readyz } from "./health.js";
 
 export interface HttpServerOptions {
@@ -19,6 +26,7 @@ export interface HttpServerOptions {
   host: string;
   port: number;
   exposeInternalErrors: boolean;
+  graphql: Config["graphql"];
   readinessChecks?: ReadinessCheck[];
 }
 
@@ -27,27 +35,57 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** Express app: /graphql (Apollo), /healthz, /readyz. Resolves once listening. */
+/** True when the request carries the curators' bearer token (compared in constant time). */
+function isCurator(req: Request, token: string | undefined): boolean {
+  const header = req.headers.authorization;
+  if (!token || !header?.startsWith("Bearer ")) return false;
+  const given = Buffer.from(header.slice("Bearer ".length));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Express app: /graphql (Apollo, and the IDE for browsers), /healthz, /readyz. Resolves once listening. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const limits = options.graphql;
+  // Rejections become QUERY_TOO_COSTLY in format-error.ts.
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    costLimit: { maxCost: limits.maxCost },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 5000 },
+  }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: true,
+    fieldResolver: projectionFieldResolver,
     // main.ts owns shutdown: Apollo stopping on its own would race it and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.log, options.exposeInternalErrors),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: armor.allowBatchedHttpRequests,
+    // The armor is typed against Apollo's CommonJS build, we load the ESM one: same objects, two type identities.
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+
+  let deps: IngestDeps | undefined;
+  const ingest = (): IngestDeps => (deps ??= ingestDeps(options.executor, options.log));
 
   app.get("/healthz", healthz);
   app.get("/readyz", readyz(options.executor, options.readinessChecks));
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => ({ executor: options.executor }) }),
+    // No origin is allowed unless the operator lists it (CORS_ORIGINS).
+    cors({ origin: limits.corsOrigins.length > 0 ? limits.corsOrigins : false }),
+    graphiql,
+    express.json({ limit: "6mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ executor: options.executor, curator: isCurator(req, limits.curatorToken), ingest }),
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDriver } from "../../src/db/connect.js";
 import { Executor } from "../../src/db/executor.js";
-import { buildGraphQLSchema } from "../../src/graphql/schema.js";
-import { createLogger } from "../../src/log/logger.js";
-import { type RunningHttpServer, startHttpServer } from "../../src/server/http-server.js";
+import type { RunningHttpServer } from "../../src/server/http-server.js";
 import { postGraphQL } from "../helpers/http.js";
 import { testDatabase } from "../helpers/neo4j.js";
 import { freePort } from "../../src/neo4j/free-port.js";
+import { startTestServer } from "../helpers/server.js";
 
-const log = createLogger("silent");
 const { driver, executor } = testDatabase();
 let server: RunningHttpServer;
 
 beforeAll(async () => {
-  server = await startHttpServer({ executor, schema: await buildGraphQLSchema(), log, host: "127.0.0.1", port: 0, exposeInternalErrors: false });
+  server = await startTestServer(executor);
 });
 afterAll(async () => {
   await server.close();
@@ -48,14 +46,7 @@ describe("HTTP server", () => {
 
   it("GET /readyz is 503 with a reason when Neo4j is unreachable", async () => {
     const dead = createDriver({ uri: `bolt://127.0.0.1:${await freePort()}`, user: "neo4j", password: "whatever1" });
-    const deadServer = await startHttpServer({
-      executor: new Executor(dead, { database: "neo4j", timeoutMs: 1000 }),
-      schema: await buildGraphQLSchema(),
-      log,
-      host: "127.0.0.1",
-      port: 0,
-      exposeInternalErrors: false,
-    });
+    const deadServer = await startTestServer(new Executor(dead, { database: "neo4j", timeoutMs: 1000 }));
     try {
       const response = await fetch(`${deadServer.url}/readyz`);
       expect(response.status).toBe(503);

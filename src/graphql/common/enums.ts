@@ -1,0 +1,49 @@
+import { registerEnumType } from "type-graphql";
+import { ENTITY_KINDS } from "../../ingest/types.js";
+
+export const EntityKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, k])) as { [K in (typeof ENTITY_KINDS)[number]]: K };
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+registerEnumType(EntityKind, { name: "EntityKind", description: "What kind of real-world thing an entity is." });
+
+export enum Direction {
+  OUT = "OUT",
+  IN = "IN",
+  BOTH = "BOTH",
+}
+registerEnumType(Direction, { name: "Direction", description: "Which way a relationship points, seen from the entity asked about." });
+
+export enum ObservationKind {
+  TARGET = "TARGET",
+  ESTIMATE = "ESTIMATE",
+  ACTUAL = "ACTUAL",
+}
+registerEnumType(ObservationKind, {
+  name: "ObservationKind",
+  description: "A planned value (力争, 以上), an estimate for a year not yet closed (预计), or a result.",
+});
+
+export enum Qualifier {
+  EXACT = "EXACT",
+  APPROX = "APPROX",
+  AT_LEAST = "AT_LEAST",
+  MORE_THAN = "MORE_THAN",
+  NEARLY = "NEARLY",
+  EXCEEDS = "EXCEEDS",
+  AT_MOST = "AT_MOST",
+}
+registerEnumType(Qualifier, {
+  name: "Qualifier",
+  description: "How the text qualifies the number: 左右/约 APPROX, 以上/不低于 AT_LEAST, 超过/余/多 MORE_THAN, 近 NEARLY, 突破 EXCEEDS, 以下/以内 AT_MOST.",
+});
+
+export enum Measure {
+  LEVEL = "LEVEL",
+  GROWTH_RATE = "GROWTH_RATE",
+}
+registerEnumType(Measure, { name: "Measure", description: "A level (an amount, a count, a share) or a rate of change (增长5.5%)." });
+
+export enum FactMethod {
+  RULE = "RULE",
+  CURATED = "CURATED",
+}
+registerEnumType(FactMethod, { name: "FactMethod", description: "Found by the extraction rules, or stated in the reviewed registry." });

@@ -1,0 +1,73 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLContext } from "../context.js";
+import { Direction, EntityKind, ObservationKind } from "../common/enums.js";
+import { Node } from "../common/node.type.js";
+import { ObservationConnection } from "../observation/observation.type.js";
+import { CitationConnection } from "../provenance/provenance.type.js";
+import { projected } from "../read-root.js";
+import { findEntity, findNode, listEntities } from "./entity.service.js";
+import { Entity, EntityConnection, RelationConnection } from "./entity.type.js";
+
+@Resolver(() => Entity)
+export class EntityResolver {
+  @Query(() => Entity, { nullable: true, description: "An entity by canonical name or any alias (市北, 邮轮母港), optionally of one kind." })
+  entity(
+    @Arg("name", () => String) name: string,
+    @Arg("kind", () => EntityKind, { nullable: true }) kind: EntityKind | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Entity | null> {
+    return findEntity(ctx.executor, info, name, kind);
+  }
+
+  @Query(() => EntityConnection, { description: "All entities, or those of one kind, by id." })
+  entities(
+    @Arg("kind", () => EntityKind, { nullable: true }) kind: EntityKind | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size: default 20, at most 100." }) _first: number | null,
+    @Arg("after", () => String, { nullable: true }) _after: string | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EntityConnection> {
+    return listEntities(ctx.executor, info, kind);
+  }
+
+  @Query(() => Node, { nullable: true, description: "Any object by its global id." })
+  node(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Node | null> {
+    return findNode(ctx.executor, info, id);
+  }
+
+  @FieldResolver(() => CitationConnection, { description: "Where the texts name it." })
+  mentions(
+    @Root() root: Entity,
+    @Arg("first", () => Int, { nullable: true }) _first: number | null,
+    @Arg("after", () => String, { nullable: true }) _after: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): CitationConnection {
+    return projected(root, info);
+  }
+
+  @FieldResolver(() => RelationConnection, { description: "Its relationships to other entities, each with the sentences that state it." })
+  relations(
+    @Root() root: Entity,
+    @Arg("types", () => [String], { nullable: true, description: "PART_OF, LOCATED_IN, PARTNER_OF, SUB_ORGANIZATION_OF, PARTICIPATED_IN, APPLIES_TO; all when omitted." }) _types: string[] | null,
+    @Arg("direction", () => Direction, { defaultValue: Direction.BOTH }) _direction: Direction,
+    @Arg("first", () => Int, { nullable: true }) _first: number | null,
+    @Arg("after", () => String, { nullable: true }) _after: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): RelationConnection {
+    return projected(root, info);
+  }
+
+  @FieldResolver(() => ObservationConnection, { description: "Figures about it (for an indicator: figures of it)." })
+  observations(
+    @Root() root: Entity,
+    @Arg("period", () => Int, { nullable: true }) _period: number | null,
+    @Arg("kind", () => ObservationKind, { nullable: true }) _kind: ObservationKind | null,
+    @Arg("first", () => Int, { nullable: true }) _first: number | null,
+    @Arg("after", () => String, { nullable: true }) _after: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): ObservationConnection {
+    return projected(root, info);
+  }
+}

@@ -1,0 +1,20 @@
+import type { GraphQLResolveInfo } from "graphql";
+import type { Executor } from "../../db/executor.js";
+import { selectionOf } from "../../translate/selection.js";
+import { translateEntities, translateEntity, translateNode } from "../../translate/translate-read.js";
+import { readRoot } from "../read-root.js";
+import type { EntityKind } from "../common/enums.js";
+import type { Entity, EntityConnection } from "./entity.type.js";
+import type { Node } from "../common/node.type.js";
+
+export function findEntity(executor: Executor, info: GraphQLResolveInfo, name: string, kind: EntityKind | null | undefined): Promise<Entity | null> {
+  return readRoot<Entity>(executor, translateEntity(selectionOf(info), { name, kind: kind ?? null }));
+}
+
+export async function listEntities(executor: Executor, info: GraphQLResolveInfo, kind: EntityKind | null | undefined): Promise<EntityConnection> {
+  return (await readRoot<EntityConnection>(executor, translateEntities(selectionOf(info), { kind: kind ?? null }))) as EntityConnection;
+}
+
+export function findNode(executor: Executor, info: GraphQLResolveInfo, id: string): Promise<Node | null> {
+  return readRoot<Node>(executor, translateNode(selectionOf(info), id));
+}

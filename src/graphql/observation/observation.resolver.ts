@@ -1,0 +1,29 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Info, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../context.js";
+import { listObservations, targetAttainment } from "./observation.service.js";
+import { Attainment, ObservationConnection, ObservationFilter } from "./observation.type.js";
+
+@Resolver()
+export class ObservationResolver {
+  @Query(() => ObservationConnection, { description: "Figures: targets, estimates and results, filtered by subject, indicator, year and kind." })
+  observations(
+    @Arg("filter", () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size: default 20, at most 100." }) _first: number | null,
+    @Arg("after", () => String, { nullable: true }) _after: string | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ObservationConnection> {
+    return listObservations(ctx.executor, info, filter);
+  }
+
+  @Query(() => [Attainment], { description: "Each target of the subject for the year beside the result for the same indicator." })
+  targetAttainment(
+    @Arg("subject", () => String, { description: "Id, canonical name or alias." }) subject: string,
+    @Arg("period", () => Int) period: number,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Attainment[]> {
+    return targetAttainment(ctx.executor, info, subject, period);
+  }
+}

@@ -1,0 +1,50 @@
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import type { NextFunction, Request, Response } from "express";
+
+/** The query the IDE opens with: a real question, in Chinese, about the corpus. */
+export const DEFAULT_QUERY = `# 市北区2023年的主要预期目标，每个目标都附带原文出处
+query 市北区2023年目标 {
+  observations(filter: { subject: "市北区", period: 2023, kind: TARGET }, first: 5) {
+    totalCount
+    edges {
+      node {
+        indicator { name }
+        value
+        unit
+        qualifier
+        citations { quote document { id title } }
+      }
+    }
+  }
+}
+`;
+
+let page: string | undefined;
+
+/** GraphiQL as one self-contained page (scripts, styles and workers inlined): nothing is fetched from another host. */
+function graphiqlPage(): string {
+  page ??= renderGraphiQL({ title: "青岛政府工作报告知识图谱 · GraphQL", defaultQuery: DEFAULT_QUERY, endpoint: "/graphql" } as Parameters<typeof renderGraphiQL>[0]);
+  return page;
+}
+
+/** Monaco runs its workers from blob: URLs and evaluates inline scripts; everything else stays on this origin. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+].join("; ");
+
+/** A browser that GETs /graphql (asking for HTML, no query) gets the IDE; API clients go on to Apollo. */
+export function graphiql(req: Request, res: Response, next: NextFunction): void {
+  const preferred = req.accepts(["application/json", "text/html"]);
+  if (req.method !== "GET" || req.query.query !== undefined || preferred !== "text/html") {
+    next();
+    return;
+  }
+  res.setHeader("Content-Security-Policy", CSP);
+  res.type("html").send(graphiqlPage());
+}

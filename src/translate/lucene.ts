@@ -1,0 +1,25 @@
+import { BadUserInputError } from "../errors/client-errors.js";
+
+export const MAX_SEARCH_LENGTH = 100;
+const HAN = /^\p{Script=Han}$/u;
+
+/** A term as a Lucene phrase: inside quotes only the backslash and the quote itself need escaping. */
+export function phrase(term: string): string {
+  return `"${term.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+export type SearchPlan = { mode: "fulltext"; lucene: string } | { mode: "contains"; text: string };
+
+/**
+ * What the user typed, as a search plan. Normally a Lucene query for the cjk analyzer: every word
+ * a quoted phrase (so 邮轮港区 matches those bigrams in order, not any of them), all words required;
+ * Lucene syntax in the input is always escaped, never interpreted. A single Han character has no
+ * bigram to match, so it is looked up as a substring (text indexes) instead.
+ */
+export function planSearch(input: string): SearchPlan {
+  const text = input.normalize("NFKC").trim();
+  if (text.length === 0) throw new BadUserInputError("search needs at least one character", { argument: "query" });
+  if (text.length > MAX_SEARCH_LENGTH) throw new BadUserInputError(`search text is limited to ${MAX_SEARCH_LENGTH} characters`, { argument: "query" });
+  if (HAN.test(text)) return { mode: "contains", text };
+  return { mode: "fulltext", lucene: text.split(/\s+/u).map(phrase).join(" AND ") };
+}
