@@ -2,10 +2,9 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { NextFunction, Request, Response } from "express";
 
 /** The query the IDE opens with: a real question, in Chinese, about the corpus. */
-export const DEFAULT_QUERY = `# 市北区2023年的主要预期目标，每个目标都附带原文出处
-query 市北区2023年目标 {
-  observations(filter: { subject: "市北区", period: 2023, kind: TARGET }, first: 5) {
-    totalCount
+export const DEFAULT_QUERY = `# 市北区2023年的主要预期目标：地区生产总值的目标（附原文出处），以及各项目标的完成情况
+query ShibeiTargets2023 {
+  gdp: observations(filter: { subject: "市北", indicator: "地区生产总值", period: 2023, kind: TARGET }) {
     edges {
       node {
         indicator { name }
@@ -15,6 +14,12 @@ query 市北区2023年目标 {
         citations { quote document { id title } }
       }
     }
+  }
+  attainment: targetAttainment(subject: "市北区", period: 2023) {
+    indicator { name }
+    target { value unit qualifier }
+    actual { value unit }
+    met
   }
 }
 `;

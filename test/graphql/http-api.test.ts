@@ -80,7 +80,7 @@ describe("the IDE", () => {
     const response = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html,application/xhtml+xml" } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("市北区2023年目标");
+    expect(html).toContain("市北区2023年的主要预期目标");
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
     expect(html).not.toMatch(/<link[^>]+href="https?:/);
     expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
