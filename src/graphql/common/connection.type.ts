@@ -16,3 +16,16 @@ export function connectionOf<TEdge extends object>(name: string, edge: () => Cla
   }
   return Connection;
 }
+
+/** An edge holding only its node, and the connection over it: `XEdge { cursor node }` and `XConnection`. */
+export function pagedListOf<TNode extends object>(typeName: string, node: () => abstract new () => TNode, description: string) {
+  @ObjectType(`${typeName}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node())
+    node!: TNode;
+  }
+  return connectionOf(`${typeName}Connection`, () => Edge, description);
+}

@@ -1,5 +1,5 @@
 import { Field, InterfaceType, ObjectType } from "type-graphql";
-import { connectionOf } from "../common/connection.type.js";
+import { connectionOf, pagedListOf } from "../common/connection.type.js";
 import { Direction, EntityKind, FactMethod } from "../common/enums.js";
 import { Node, typenameOf } from "../common/node.type.js";
 import { Citation } from "../provenance/provenance.type.js";
@@ -46,15 +46,7 @@ export class RelationEdge {
 export const RelationConnection = connectionOf("RelationConnection", () => RelationEdge, "A page of an entity's relationships.");
 export type RelationConnection = InstanceType<typeof RelationConnection>;
 
-@ObjectType()
-export class EntityEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Entity)
-  node!: Entity;
-}
-export const EntityConnection = connectionOf("EntityConnection", () => EntityEdge, "A page of entities, by id.");
+export const EntityConnection = pagedListOf("Entity", () => Entity, "A page of entities, by id.");
 export type EntityConnection = InstanceType<typeof EntityConnection>;
 
 @ObjectType({ implements: [Node, Entity], description: "A province (山东省)." })

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
-import { connectionOf } from "../common/connection.type.js";
+import { pagedListOf } from "../common/connection.type.js";
 import { FactMethod, Measure, ObservationKind, Qualifier } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { Entity, Indicator } from "../entity/entity.type.js";
@@ -56,15 +56,7 @@ export class Observation extends Node {
   conflictsWith!: Observation[];
 }
 
-@ObjectType()
-export class ObservationEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Observation)
-  node!: Observation;
-}
-export const ObservationConnection = connectionOf("ObservationConnection", () => ObservationEdge, "A page of observations, by period, kind and id.");
+export const ObservationConnection = pagedListOf("Observation", () => Observation, "A page of observations, by period, kind and id.");
 export type ObservationConnection = InstanceType<typeof ObservationConnection>;
 
 @ObjectType({ description: "A target beside the result for the same subject, indicator, year, measure and unit." })

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { connectionOf } from "../common/connection.type.js";
+import { pagedListOf } from "../common/connection.type.js";
 import { FactMethod } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { Person } from "../entity/entity.type.js";
@@ -147,35 +147,11 @@ export class Citation {
   document!: Document;
 }
 
-@ObjectType()
-export class CitationEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Citation)
-  node!: Citation;
-}
-export const CitationConnection = connectionOf("CitationConnection", () => CitationEdge, "A page of citations.");
+export const CitationConnection = pagedListOf("Citation", () => Citation, "A page of citations.");
 export type CitationConnection = InstanceType<typeof CitationConnection>;
 
-@ObjectType()
-export class DocumentEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Document)
-  node!: Document;
-}
-export const DocumentConnection = connectionOf("DocumentConnection", () => DocumentEdge, "A page of documents, by id.");
+export const DocumentConnection = pagedListOf("Document", () => Document, "A page of documents, by id.");
 export type DocumentConnection = InstanceType<typeof DocumentConnection>;
 
-@ObjectType()
-export class PassageEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Passage)
-  node!: Passage;
-}
-export const PassageConnection = connectionOf("PassageConnection", () => PassageEdge, "A page of passages, in text order.");
+export const PassageConnection = pagedListOf("Passage", () => Passage, "A page of passages, in text order.");
 export type PassageConnection = InstanceType<typeof PassageConnection>;
