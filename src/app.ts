@@ -61,7 +61,7 @@ export async function startApp(config: Config, log: Logger, envFile: string): Pr
       host: config.http.host,
       port: config.http.port,
       exposeInternalErrors: config.env === "development",
-      graphql: config.graphql,
+      api: config.api,
       readinessChecks: corpus ? [corpus.check] : [],
     });
     return {

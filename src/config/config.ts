@@ -41,6 +41,8 @@ const schema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20_000),
+  CYPHER_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1000),
+  CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -50,13 +52,17 @@ export interface Config {
   http: { host: string; port: number };
   logLevel: Env["LOG_LEVEL"];
   loadCorpus: boolean;
-  graphql: {
+  /** The HTTP API: GraphQL and the read-only Cypher endpoint. */
+  api: {
     corsOrigins: string[];
     /** Bearer token that lets curators write; writes are refused when unset. */
     curatorToken: string | undefined;
     maxDepth: number;
     maxAliases: number;
     maxCost: number;
+    /** POST /cypher: rows returned at most, and its transaction timeout. */
+    cypherRowCap: number;
+    cypherTimeoutMs: number;
   };
   neo4j: {
     /** Set when the operator runs Neo4j elsewhere; then nothing is started. */
@@ -103,12 +109,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     http: { host: e.HOST, port: e.PORT },
     logLevel: e.LOG_LEVEL,
     loadCorpus: e.LOAD_CORPUS,
-    graphql: {
+    api: {
       corsOrigins: e.CORS_ORIGINS ?? [],
       curatorToken: e.CURATOR_TOKEN,
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxCost: e.GRAPHQL_MAX_COST,
+      cypherRowCap: e.CYPHER_ROW_CAP,
+      cypherTimeoutMs: e.CYPHER_TIMEOUT_MS,
     },
     neo4j: {
       externalUri: e.NEO4J_URI,

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from "neo4j-driver";
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type RecordShape, type ResultSummary } from "neo4j-driver";
 import type { Logger } from "../log/logger.js";
 import type { CypherQuery } from "./cypher-query.js";
 import { mapDriverError } from "./driver-errors.js";
@@ -44,6 +44,47 @@ export class Executor {
     } catch (error) {
       throw mapDriverError(error, this.options.timeoutMs);
     }
+  }
+
+  /** Neo4j's own EXPLAIN of a statement: its query type (r, rw, w, s) and plan. Nothing runs. */
+  async explain(query: CypherQuery): Promise<{ queryType: string | undefined; plan: ResultSummary["plan"] }> {
+    this.notify(query, "READ");
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const summary = await session.run(`EXPLAIN ${query.cypher}`, query.params, { timeout: this.options.timeoutMs }).summary();
+      return { queryType: summary.queryType as string | undefined, plan: summary.plan };
+    } catch (error) {
+      throw mapDriverError(error, this.options.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs a statement in a READ transaction and keeps at most `cap` records: reading stops at
+   * `cap + 1`, so a huge result costs no more than its first page. Records stay driver records
+   * so callers can convert graph values themselves.
+   */
+  readCapped(query: CypherQuery, cap: number, timeoutMs?: number): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean }> {
+    return this.transaction(
+      "READ",
+      async (tx) => {
+        this.notify(query, "READ");
+        const result = tx.run(query.cypher, query.params);
+        const records: Neo4jRecord[] = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (records.length === cap) {
+            truncated = true;
+            break;
+          }
+          records.push(record);
+        }
+        const keys = records[0]?.keys.map(String) ?? (await result.keys()).map(String);
+        return { keys, records, truncated };
+      },
+      timeoutMs,
+    );
   }
 
   /** Runs one statement in a READ transaction and returns its records as plain objects. */

@@ -16,6 +16,7 @@ import { projectionFieldResolver } from "../graphql/field-resolver.js";
 import { createErrorFormatter } from "../graphql/format-error.js";
 import { ingestDeps, type IngestDeps } from "../ingest/pipeline.js";
 import type { Logger } from "../log/logger.js";
+import { cypherEndpoint } from "../cypher-endpoint/cypher-endpoint.js";
 import { graphiql } from "./graphiql.js";
 import { healthz, type ReadinessCheck, readyz } from "./health.js";
 
@@ -26,7 +27,7 @@ export interface HttpServerOptions {
   host: string;
   port: number;
   exposeInternalErrors: boolean;
-  graphql: Config["graphql"];
+  api: Config["api"];
   readinessChecks?: ReadinessCheck[];
 }
 
@@ -49,7 +50,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
-  const limits = options.graphql;
+  const limits = options.api;
   // Rejections become QUERY_TOO_COSTLY in format-error.ts.
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
@@ -76,6 +77,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const ingest = (): IngestDeps => (deps ??= ingestDeps(options.executor, options.log));
 
   app.get("/healthz", healthz);
+  app.post(
+    "/cypher",
+    express.json({ limit: "64kb" }),
+    cypherEndpoint({ executor: options.executor, log: options.log, rowCap: limits.cypherRowCap, timeoutMs: limits.cypherTimeoutMs }),
+  );
   app.get("/readyz", readyz(options.executor, options.readinessChecks));
   app.use(
     "/graphql",

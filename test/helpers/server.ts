@@ -14,6 +14,6 @@ export async function startTestServer(executor: Executor, env: Record<string, st
     host: "127.0.0.1",
     port: 0,
     exposeInternalErrors: false,
-    graphql: config.graphql,
+    api: config.api,
   });
 }
