@@ -12,7 +12,8 @@ describe("checkText", () => {
   it.each([
     ["LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", /LOAD CSV/],
     ["load   csv with headers from 'x' as l return l", /LOAD CSV/],
-    ["CALL () { MATCH (n) RETURN n } IN 10 ROWS OF TRANSACTIONS", /IN TRANSACTIONS|read/],
+    ["CALL () { MATCH (n) RETURN n } IN TRANSACTIONS OF 10 ROWS", /IN TRANSACTIONS/],
+    ["CALL () { CREATE () } IN 3 CONCURRENT TRANSACTIONS", /IN TRANSACTIONS/],
     ["CALL () { CREATE () } IN CONCURRENT TRANSACTIONS", /IN TRANSACTIONS/],
     ["PROFILE MATCH (n) RETURN n", /EXPLAIN or PROFILE/],
     ["USE system SHOW USERS", /USE is not allowed/],
