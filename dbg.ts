@@ -15,7 +15,7 @@ const neo = await startEmbeddedNeo4j({ settings: { boltHost: "127.0.0.1", boltPo
 const d = await connectNeo4j({ uri: neo.uri, user: "neo4j", password: pw });
 const ex = new Executor(d, { database: "neo4j", timeoutMs: 60000 });
 await applySchema(ex);
-await ingestCorpus(ingestDeps(ex));
-const server = await startTestServer(ex);
+if (!process.env.SKIP_INGEST) await ingestCorpus(ingestDeps(ex));
+const server = await startTestServer(ex, {}, { dir: (await import("./src/neo4j/paths.js")).BROWSER_DIR, boltUrl: neo.uri });
 console.log("READY", server.url);
 process.on("SIGINT", async () => { await server.close(); await d.close(); await neo.stop(); process.exit(0); });

@@ -3,6 +3,7 @@ import { Executor } from "./db/executor.js";
 import { applySchema } from "./db/schema.js";
 import { ingestCorpus, ingestDeps, isGraphEmpty } from "./ingest/pipeline.js";
 import type { Logger } from "./log/logger.js";
+import { BROWSER_DIR } from "./neo4j/paths.js";
 import { type Neo4jRuntime, openNeo4j } from "./neo4j/runtime.js";
 import type { RunningHttpServer } from "./server/http-server.js";
 
@@ -63,6 +64,7 @@ export async function startApp(config: Config, log: Logger, envFile: string): Pr
       exposeInternalErrors: config.env === "development",
       api: config.api,
       readinessChecks: corpus ? [corpus.check] : [],
+      ...(neo4j.embedded ? { browser: { dir: BROWSER_DIR, boltUrl: neo4j.uri } } : {}),
     });
     return {
       neo4j,

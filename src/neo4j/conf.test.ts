@@ -17,6 +17,7 @@ it("renders bolt, auth, memory, timeout and the closed doors", () => {
       dbms.usage_report.enabled=false
       dbms.security.allow_csv_import_from_file_urls=false
       dbms.security.procedures.unrestricted=
+      client.allow_telemetry=false
       internal.server.bolt.thread_pool_shutdown_wait_time=1s
       internal.server.bolt.connection_shutdown_wait_time=1s
       internal.dbms.bolt.netty_server_shutdown_quiet_period=0

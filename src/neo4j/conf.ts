@@ -17,6 +17,8 @@ export function renderNeo4jConf(s: Pick<EmbeddedNeo4jSettings, "boltHost" | "bol
     ["dbms.usage_report.enabled", "false"],
     ["dbms.security.allow_csv_import_from_file_urls", "false"],
     ["dbms.security.procedures.unrestricted", ""],
+    // Neo4j Browser reads this after connecting: no usage data sent anywhere.
+    ["client.allow_telemetry", "false"],
     // Bolt otherwise waits 5 s twice on shutdown for connections that are already gone.
     ["internal.server.bolt.thread_pool_shutdown_wait_time", "1s"],
     ["internal.server.bolt.connection_shutdown_wait_time", "1s"],

@@ -131,6 +131,8 @@ export async function startEmbeddedNeo4j(options: StartOptions): Promise<Embedde
 function watchOutput(child: ChildProcessWithoutNullStreams, log: Logger, tail: string[]): Promise<void> {
   return new Promise((resolve) => {
     const remember = (line: string): void => {
+      // The JVM's class-archive notes are noise in an error report.
+      if (line.includes("][cds]")) return;
       tail.push(line);
       if (tail.length > TAIL_LINES) tail.shift();
     };

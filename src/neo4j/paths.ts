@@ -13,6 +13,8 @@ export const LAUNCHER_CLASSPATH = [path.join(LAUNCHER_TARGET, "neo4j-launcher.ja
   path.delimiter,
 );
 export const LAUNCHER_MAIN_CLASS = "kg.neo4j.Launcher";
+/** Neo4j Browser's static files, unpacked from org.neo4j.client:neo4j-browser by the launcher build. */
+export const BROWSER_DIR = path.join(LAUNCHER_TARGET, "browser", "browser");
 
 const BUILD_INPUTS = ["pom.xml", path.join("src", "main", "java", "kg", "neo4j", "Launcher.java")];
 

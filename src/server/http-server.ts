@@ -18,6 +18,7 @@ import { ingestDeps, type IngestDeps } from "../ingest/pipeline.js";
 import type { Logger } from "../log/logger.js";
 import { cypherEndpoint } from "../cypher-endpoint/cypher-endpoint.js";
 import { graphiql } from "./graphiql.js";
+import { type BrowserOptions, neo4jBrowser } from "./neo4j-browser.js";
 import { healthz, type ReadinessCheck, readyz } from "./health.js";
 
 export interface HttpServerOptions {
@@ -29,6 +30,8 @@ export interface HttpServerOptions {
   exposeInternalErrors: boolean;
   api: Config["api"];
   readinessChecks?: ReadinessCheck[];
+  /** Neo4j Browser, when this process runs the embedded Neo4j. */
+  browser?: BrowserOptions;
 }
 
 export interface RunningHttpServer {
@@ -77,6 +80,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const ingest = (): IngestDeps => (deps ??= ingestDeps(options.executor, options.log));
 
   app.get("/healthz", healthz);
+  app.use("/browser", neo4jBrowser(options.browser));
   app.post(
     "/cypher",
     express.json({ limit: "64kb" }),

@@ -3,9 +3,10 @@ import type { Executor } from "../../src/db/executor.js";
 import { buildGraphQLSchema } from "../../src/graphql/schema.js";
 import { createLogger } from "../../src/log/logger.js";
 import { type RunningHttpServer, startHttpServer } from "../../src/server/http-server.js";
+import type { BrowserOptions } from "../../src/server/neo4j-browser.js";
 
 /** The real HTTP server on a free port, configured as `npm start` would be from `env`. */
-export async function startTestServer(executor: Executor, env: Record<string, string> = {}): Promise<RunningHttpServer> {
+export async function startTestServer(executor: Executor, env: Record<string, string> = {}, browser?: BrowserOptions): Promise<RunningHttpServer> {
   const config = loadConfig({ NODE_ENV: "test", ...env });
   return startHttpServer({
     executor,
@@ -15,5 +16,6 @@ export async function startTestServer(executor: Executor, env: Record<string, st
     port: 0,
     exposeInternalErrors: false,
     api: config.api,
+    ...(browser ? { browser } : {}),
   });
 }

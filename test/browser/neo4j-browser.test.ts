@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { cypher } from "../../src/db/cypher-query.js";
+import { BROWSER_DIR } from "../../src/neo4j/paths.js";
+import type { RunningHttpServer } from "../../src/server/http-server.js";
+import { testDatabase } from "../helpers/neo4j.js";
+import { startTestServer } from "../helpers/server.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
+
+const target = inject("neo4j");
+const { driver, executor } = testDatabase();
+let server: RunningHttpServer;
+let external: RunningHttpServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  server = await startTestServer(executor, {}, { dir: BROWSER_DIR, boltUrl: target.uri });
+  external = await startTestServer(executor);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await external?.close();
+  await driver.close();
+});
+
+describe("Neo4j Browser at /browser", () => {
+  it("is the real Neo4j Browser, connected to the local database, answering a query", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/browser`);
+    expect(page.url()).toContain(`dbms=${encodeURIComponent(target.uri)}`);
+    await page.getByTestId("username").fill(target.user);
+    await page.getByTestId("password").fill(target.password);
+    await page.getByTestId("connect").click();
+    // Connected: the editor's prompt names the database.
+    await page.getByText("neo4j$").first().waitFor({ timeout: 30_000 });
+    await page.getByTestId("activeEditor").click();
+    await page.keyboard.type("MATCH (n) RETURN count(n) AS nodes");
+    await page.getByTestId("editor-Run").click();
+    const [row] = await executor.read<{ n: number }>(cypher("MATCH (n) RETURN count(n) AS n"));
+    const frame = page.getByTestId("frame").filter({ hasText: "MATCH (n) RETURN count(n) AS nodes" }).getByTestId("frameContents");
+    await expect.poll(async () => (await frame.textContent()) ?? "", { timeout: 30_000 }).toMatch(/nodes/);
+    // Other test files may add or remove their own nodes meanwhile: the count is near, not exact.
+    const shown = Number(/nodes\s*1?\s*(\d+)/u.exec((await frame.textContent()) ?? "")?.[1]);
+    expect(Math.abs(shown - (row?.n ?? 0))).toBeLessThan(200);
+    if (process.env.SCREENSHOT_BROWSER) await page.screenshot({ path: process.env.SCREENSHOT_BROWSER });
+  }, 90_000);
+
+  it("is not offered when the service uses someone else's Neo4j (NEO4J_URI)", async () => {
+    const response = await fetch(`${external.url}/browser/`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/only with the embedded Neo4j/) });
+  });
+});
