@@ -1,24 +1,10 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { connectNeo4j } from "../src/db/connect.js";
 import { Executor } from "../src/db/executor.js";
 import { applySchema } from "../src/db/schema.js";
 import { ingestCorpus, ingestDeps } from "../src/ingest/pipeline.js";
 import { createLogger } from "../src/log/logger.js";
-import { startEmbeddedNeo4j } from "../src/neo4j/embedded.js";
-import { ensureNeo4jInstalled } from "../src/neo4j/install.js";
-import { requireJava } from "../src/neo4j/java.js";
-import { freePort } from "../src/neo4j/free-port.js";
-
-export interface TestNeo4j {
-  uri: string;
-  user: string;
-  password: string;
-  database: string;
-}
+import { startThrowawayNeo4j, type TestNeo4j } from "./helpers/throwaway-neo4j.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -38,30 +24,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     target = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? "neo4j", password, database };
     stop = async () => {};
   } else {
-    const java = requireJava();
-    await ensureNeo4jInstalled(java, log);
-    const homeDir = mkdtempSync(path.join(tmpdir(), "kg-test-neo4j-"));
-    const password = randomBytes(12).toString("base64url");
-    const neo4j = await startEmbeddedNeo4j({
-      settings: {
-        boltHost: "127.0.0.1",
-        boltPort: await freePort(),
-        homeDir,
-        heap: process.env.TEST_NEO4J_HEAP ?? "1g",
-        pageCache: "256m",
-        txTimeout: "60s",
-        startTimeoutMs: 120_000,
-      },
-      password,
-      javaCommand: java.command,
-      javaMajor: java.major,
-      log,
-    });
-    target = { uri: neo4j.uri, user: "neo4j", password, database };
-    stop = async () => {
-      await neo4j.stop();
-      rmSync(homeDir, { recursive: true, force: true });
-    };
+    ({ target, stop } = await startThrowawayNeo4j(log, process.env.TEST_NEO4J_HEAP ?? "1g"));
+    target.database = database;
   }
   const driver = await connectNeo4j({ ...target, waitMs: 10_000 });
   try {

@@ -13,6 +13,12 @@ export interface ExecutorOptions {
   log?: Logger;
 }
 
+/** One statement of a streamed read and what to do with each of its records. */
+export interface StreamStep {
+  query: CypherQuery;
+  each: (row: RecordShape) => Promise<void> | void;
+}
+
 /** Observes every statement sent; tests count round trips with it. */
 export type QueryListener = (query: CypherQuery, mode: AccessMode) => void;
 
@@ -87,6 +93,31 @@ export class Executor {
     );
   }
 
+  /**
+   * Streams each statement's records to its `each`, all in one READ transaction, pulling more
+   * only as `each` finishes (the driver fetches in batches): memory stays flat however large the
+   * result. Returns how many records each statement gave.
+   */
+  stream(steps: StreamStep[], timeoutMs?: number): Promise<number[]> {
+    return this.transaction(
+      "READ",
+      async (tx) => {
+        const counts: number[] = [];
+        for (const { query, each } of steps) {
+          this.notify(query, "READ");
+          let count = 0;
+          for await (const record of tx.run(query.cypher, query.params)) {
+            await each(record.toObject());
+            count += 1;
+          }
+          counts.push(count);
+        }
+        return counts;
+      },
+      timeoutMs,
+    );
+  }
+
   /** Runs one statement in a READ transaction and returns its records as plain objects. */
   read<T extends RecordShape = RecordShape>(query: CypherQuery, timeoutMs?: number): Promise<T[]> {
     return this.transaction("READ", (tx) => this.run<T>(tx, query, "READ"), timeoutMs);
@@ -117,13 +148,13 @@ export class Executor {
   }
 
   /** Runs a statement outside an explicit transaction; schema commands and CALL … IN TRANSACTIONS need this. */
-  async autoCommit(query: CypherQuery): Promise<void> {
+  async autoCommit(query: CypherQuery, timeoutMs = this.options.timeoutMs): Promise<void> {
     this.notify(query, "WRITE");
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.run(query.cypher, query.params, { timeout: this.options.timeoutMs });
+      await session.run(query.cypher, query.params, { timeout: timeoutMs });
     } catch (error) {
-      throw mapDriverError(error, this.options.timeoutMs);
+      throw mapDriverError(error, timeoutMs);
     } finally {
       await session.close();
     }

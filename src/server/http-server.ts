@@ -91,7 +91,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     "/graphql",
     // No origin is allowed unless the operator lists it (CORS_ORIGINS).
     cors({ origin: limits.corsOrigins.length > 0 ? limits.corsOrigins : false }),
-    graphiql,
+    graphiql({ browserLink: options.browser !== undefined }),
     express.json({ limit: "6mb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({ executor: options.executor, curator: isCurator(req, limits.curatorToken), ingest }),

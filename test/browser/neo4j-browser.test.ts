@@ -51,7 +51,20 @@ describe("Neo4j Browser at /browser", () => {
     if (process.env.SCREENSHOT_BROWSER) await page.screenshot({ path: process.env.SCREENSHOT_BROWSER });
   }, 90_000);
 
+  it("is linked from the GraphiQL page, and the link opens it", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/graphql`);
+    const link = page.locator("#neo4j-browser-link");
+    await link.waitFor({ timeout: 30_000 });
+    const [opened] = await Promise.all([page.waitForEvent("popup"), link.click()]);
+    await opened.waitForLoadState();
+    expect(new URL(opened.url()).pathname).toBe("/browser/");
+    expect(await opened.title()).toMatch(/Neo4j Browser/);
+  }, 60_000);
+
   it("is not offered when the service uses someone else's Neo4j (NEO4J_URI)", async () => {
+    const ide = await fetch(`${external.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(await ide.text()).not.toContain("neo4j-browser-link");
     const response = await fetch(`${external.url}/browser/`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: expect.stringMatching(/only with the embedded Neo4j/) });

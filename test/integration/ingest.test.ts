@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,7 +6,7 @@ import { cypher } from "../../src/db/cypher-query.js";
 import { IngestInputError } from "../../src/errors/client-errors.js";
 import { ingestDeps, ingestDocument, ingestFile } from "../../src/ingest/pipeline.js";
 import { validateSource } from "../../src/ingest/read.js";
-import { PROJECT_ROOT } from "../../src/neo4j/paths.js";
+import { runCliScript } from "../helpers/cli.js";
 import { testDatabase } from "../helpers/neo4j.js";
 
 const { driver, executor } = testDatabase(60_000);
@@ -105,13 +104,7 @@ describe("ingestDocument", () => {
 
 describe("npm run ingest", () => {
   const target = inject("neo4j");
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "src/ingest/ingest-cli.ts", ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_PASSWORD: target.password, LOG_LEVEL: "silent", ENV_FILE: path.join(dir, "none.env") },
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+  const run = (args: string[]) => runCliScript("src/ingest/ingest-cli.ts", args, target);
 
   it("ingests a file with flags for its metadata and prints the result", () => {
     const file = path.join(dir, "cli-report.txt");
