@@ -33,7 +33,8 @@ function listLimit(b: CypherBuilder, selection: FieldSelection): string {
 function related(pattern: string, typeName: string, single: boolean): FieldCompiler {
   return (b, n, selection) => {
     const m = b.variable("m");
-    const match = pattern.replaceAll("(n)", `(${n})`).replaceAll("(m", `(${m}`);
+    // One pass: a second replace would rewrite `n` itself when it is an `m…` variable of an outer field.
+    const match = pattern.replace(/\((n|m)(?=[):])/gu, (_all, v: string) => `(${v === "n" ? n : m}`);
     const limit = single ? "1" : listLimit(b, selection);
     const list = `COLLECT { MATCH ${match} WITH DISTINCT ${m} ORDER BY ${m}.id LIMIT toInteger(${limit}) RETURN ${project(b, m, typeName, selection)} }`;
     return single ? `head(${list})` : list;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { cypher } from "../../src/db/cypher-query.js";
 import { PROJECT_ROOT } from "../../src/neo4j/paths.js";
 import { data, execute } from "../helpers/graphql.js";
 import { testDatabase } from "../helpers/neo4j.js";
@@ -25,6 +26,18 @@ describe("the GraphQL API over the corpus graph", () => {
     expect(result.entity.city.name).toBe("青岛市");
     expect(result.entity.zones.map((z) => z.name)).toEqual(expect.arrayContaining(["邮轮港区", "历史城区", "老四方工业区", "中央商务区", "台东步行街", "人民路片区"]));
     expect((await data<{ entity: null }>(executor, `{ entity(name: "不存在的地方") { name } }`)).entity).toBeNull();
+  });
+
+  it("walks nested relation fields to the right nodes (project → zone → district → city → province)", async () => {
+    const result = await data<{ entity: { zone: { name: string; district: { name: string; city: { name: string; province: { name: string } } } } } }>(
+      executor,
+      `{ entity(name: "浮岛公园", kind: PROJECT) { ... on Project { zone { name district { name city { name province { name } } } } } } }`,
+    );
+    const [row] = await executor.read<{ zone: string; district: string }>(
+      cypher("MATCH (:Project {name: '浮岛公园'})-[:LOCATED_IN]->(z:Zone)-[:PART_OF]->(d:District) RETURN z.name AS zone, d.name AS district"),
+    );
+    expect(row).toEqual({ zone: "历史城区", district: "市北区" });
+    expect(result.entity.zone).toEqual({ name: "历史城区", district: { name: "市北区", city: { name: "青岛市", province: { name: "山东省" } } } });
   });
 
   it("cites every relationship and mention with quotes that are the document text at their offsets", async () => {
