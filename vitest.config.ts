@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
   },
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
     // One Neo4j for the whole run, started here (or NEO4J_URI); test files isolate their data inside it.
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],

@@ -83,6 +83,12 @@ export interface EmbeddedNeo4jSettings {
   pageCache: string;
   txTimeout: string;
   startTimeoutMs: number;
+  /** Plugin jars directory (server.directories.plugins); unset for `npm start`, which runs no plugins. */
+  pluginDir?: string;
+  /** dbms.security.procedures.unrestricted; empty (nothing unrestricted) when unset. */
+  unrestrictedProcedures?: string;
+  /** Jars appended to the launcher's classpath (APOC's extensions load only from the classpath in embedded mode). */
+  extraClasspath?: string[];
 }
 
 /** Reads and validates the environment once; throws ConfigError with one line per bad variable. */

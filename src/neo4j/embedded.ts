@@ -40,7 +40,7 @@ const JVM_OPENS = [
   "-Dio.netty.tryReflectionSetAccessible=true",
 ];
 
-export function jvmArgs(settings: Pick<EmbeddedNeo4jSettings, "heap" | "homeDir">, classArchive: string[] = []): string[] {
+export function jvmArgs(settings: Pick<EmbeddedNeo4jSettings, "heap" | "homeDir" | "extraClasspath">, classArchive: string[] = []): string[] {
   return [
     ...classArchive,
     `-Xms${settings.heap}`,
@@ -49,7 +49,7 @@ export function jvmArgs(settings: Pick<EmbeddedNeo4jSettings, "heap" | "homeDir"
     "-Dfile.encoding=UTF-8",
     ...JVM_OPENS,
     "-cp",
-    LAUNCHER_CLASSPATH,
+    [LAUNCHER_CLASSPATH, ...(settings.extraClasspath ?? [])].join(path.delimiter),
     LAUNCHER_MAIN_CLASS,
     settings.homeDir,
   ];

@@ -96,18 +96,23 @@ interface ConnectionSpec {
 
 /**
  * A Relay connection as one map: the page of edges (SKIP/LIMIT over a stable order) and, when
- * asked for, the total. Cursors and pageInfo are derived from it after the query (`shape.ts`).
+ * asked for, the total. With pageInfo the page reads one item more, so hasNextPage costs no count
+ * of the whole list. Cursors and pageInfo are derived from it after the query (`shape.ts`).
  */
 export function connection(b: CypherBuilder, selection: FieldSelection, spec: ConnectionSpec): string {
   const { offset, first } = page(selection.args);
   const fields = fieldsFor(selection, spec.connectionType, []);
   const edges = fields.filter((f) => f.field === "edges");
   const edgeFields = edges.flatMap((e) => fieldsFor(e, spec.edgeType, []));
-  const needsTotal = fields.some((f) => f.field === "totalCount" || f.field === "pageInfo");
+  const wantsTotal = fields.some((f) => f.field === "totalCount");
+  const wantsPageInfo = fields.some((f) => f.field === "pageInfo");
   const off = b.param(offset);
   const lim = b.param(first);
-  const items = edges.length > 0 ? `COLLECT { ${spec.pattern} WITH ${spec.carry} ORDER BY ${spec.order} SKIP toInteger(${off}) LIMIT toInteger(${lim}) RETURN ${spec.edge(edgeFields)} }` : "[]";
-  const total = needsTotal ? `COUNT { ${spec.pattern} }` : "null";
+  const read = b.param(wantsPageInfo ? first + 1 : first);
+  const within = `${spec.pattern} WITH ${spec.carry} ORDER BY ${spec.order} SKIP toInteger(${off}) LIMIT toInteger(${read})`;
+  // Without edges, pageInfo still needs to know how many items the page holds (for its cursors).
+  const items = edges.length > 0 ? `COLLECT { ${within} RETURN ${spec.edge(edgeFields)} }` : wantsPageInfo ? `COLLECT { ${within} RETURN {} }` : "[]";
+  const total = wantsTotal ? `COUNT { ${spec.pattern} }` : "null";
   return `{__connection: true, offset: ${off}, first: ${lim}, totalCount: ${total}, items: ${items}}`;
 }
 

@@ -20,14 +20,14 @@ function isRawConnection(value: unknown): value is RawConnection {
 export function shape(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shape);
   if (isRawConnection(value)) {
-    const items = value.items.map((item) => shape(item) as Record<string, unknown>);
+    // The query reads one item past the page when pageInfo is asked for: its presence is hasNextPage.
+    const items = value.items.slice(0, value.first).map((item) => shape(item) as Record<string, unknown>);
     const edges = items.map((item, i) => ({ ...item, cursor: encodeCursor(value.offset + i) }));
-    const total = value.totalCount;
     return {
-      totalCount: total,
+      totalCount: value.totalCount,
       edges,
       pageInfo: {
-        hasNextPage: total === null ? items.length === value.first : value.offset + items.length < total,
+        hasNextPage: value.items.length > value.first,
         hasPreviousPage: value.offset > 0,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,

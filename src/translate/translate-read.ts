@@ -101,13 +101,14 @@ export function translateSearch(selection: FieldSelection, args: { query: string
   const { offset, first } = page(selection.args);
   const off = b.param(offset);
   const lim = b.param(first);
+  // The range reads one hit past the page: its presence is hasNextPage (shape.ts).
   return b.build(`
 CALL () {${searchHits(b, args.query, kinds)}
 }
 WITH node, score ORDER BY score DESC, node.id
 WITH collect({node: node, score: score}) AS hits
 RETURN {__connection: true, offset: ${off}, first: ${lim}, totalCount: size(hits), items: COLLECT {
-  UNWIND range(toInteger(${off}), toInteger(${off}) + toInteger(${lim}) - 1) AS i
+  UNWIND range(toInteger(${off}), toInteger(${off}) + toInteger(${lim})) AS i
   WITH i, hits[i] AS hit WHERE hit IS NOT NULL
   WITH i, hit.node AS node, hit.score AS score ORDER BY i
   RETURN ${edgeNodeWith(b, edgeFields, "node", "SearchHit", { score: "score" })}

@@ -1,0 +1,90 @@
+import type { StoreMeta } from "../data/store.js";
+import type { IngestComparison } from "./ingest.js";
+import type { LoadResult } from "./latency.js";
+import type { PlanReport } from "./plans.js";
+import type { Summary } from "./stats.js";
+
+export interface GraphResult {
+  graph: StoreMeta;
+  picks: Record<string, unknown>;
+  roundTrips: Record<string, number>;
+  plans: Record<string, PlanReport>;
+  sequential: Record<string, Record<string, Summary>>;
+  load?: Record<string, LoadResult>;
+  memory?: { oursRssMiB: number; peerRssMiB: number; neo4jHeapUsedMiB: number; neo4jHeapCommittedMiB: number };
+}
+
+export interface Worst {
+  value: number;
+  operation: string;
+}
+
+export interface BenchResults {
+  date: string;
+  mode: "quick" | "full";
+  seconds: number;
+  ratio_p50_vs_cypher: Worst;
+  ratio_throughput_vs_peer: number;
+  ratio_p50_large_vs_small: Worst;
+  ratio_ingest_vs_raw: number;
+  large_nodes: number;
+  large_relationships: number;
+  small_nodes: number;
+  roundtrips_per_root_field: number;
+  ingest: IngestComparison;
+  small: GraphResult;
+  large: GraphResult;
+}
+
+/** The issue's targets: which way is good and where the line is. */
+export const TARGETS = {
+  ratio_p50_vs_cypher: { atMost: 1.25 },
+  ratio_throughput_vs_peer: { atLeast: 1.5 },
+  ratio_p50_large_vs_small: { atMost: 1.5 },
+  ratio_ingest_vs_raw: { atLeast: 0.5 },
+  roundtrips_per_root_field: { atMost: 1 },
+} as const;
+
+export function targetMet(name: keyof typeof TARGETS, value: number): boolean {
+  const target: { atMost?: number; atLeast?: number } = TARGETS[name];
+  return target.atMost !== undefined ? value <= target.atMost : value >= (target.atLeast ?? Number.NEGATIVE_INFINITY);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ")).join("\n");
+}
+
+const ms = (s: Summary | undefined): string => (s ? `${s.p50}/${s.p95}/${s.p99}` : "-");
+const ratio = (a: number | undefined, b: number | undefined): string => (a !== undefined && b !== undefined ? (a / b).toFixed(2) : "-");
+
+function graphTable(title: string, g: GraphResult): string {
+  const rows = [["operation", "cypher p50/p95/p99 ms", "ours", "peer", "ours/cypher p50", "peer/ours p50", "scans"]];
+  for (const [op, byClient] of Object.entries(g.sequential)) {
+    rows.push([op, ms(byClient.cypher), ms(byClient.ours), ms(byClient.peer), ratio(byClient.ours?.p50, byClient.cypher?.p50), ratio(byClient.peer?.p50, byClient.ours?.p50), (g.plans[op]?.scans ?? []).join(",") || "none"]);
+  }
+  return `${title}: ${g.graph.nodes} nodes, ${g.graph.relationships} relationships (sequential)\n${table(rows)}`;
+}
+
+function loadTable(g: GraphResult): string {
+  if (!g.load) return "";
+  const rows = [["under load", "connections", "requests/s", "p50/p95/p99 ms", "errors"]];
+  for (const [client, r] of Object.entries(g.load)) rows.push([client, String(r.connections), String(r.requestsPerSecond), ms(r.latency), String(r.errors)]);
+  const m = g.memory;
+  const memory = m ? `\nafter load: our API RSS ${m.oursRssMiB} MiB, peer RSS ${m.peerRssMiB} MiB, Neo4j heap used ${m.neo4jHeapUsedMiB} of ${m.neo4jHeapCommittedMiB} MiB committed` : "";
+  return `${table(rows)}${memory}`;
+}
+
+export function renderReport(r: BenchResults): string {
+  const verdict = (name: keyof typeof TARGETS, value: number): string => (targetMet(name, value) ? "met" : "MISSED");
+  const headline = [
+    ["figure", "value", "target", ""],
+    ["ratio_p50_vs_cypher (worst)", `${r.ratio_p50_vs_cypher.value} (${r.ratio_p50_vs_cypher.operation})`, "≤ 1.25", verdict("ratio_p50_vs_cypher", r.ratio_p50_vs_cypher.value)],
+    ["ratio_throughput_vs_peer", String(r.ratio_throughput_vs_peer), "≥ 1.5", verdict("ratio_throughput_vs_peer", r.ratio_throughput_vs_peer)],
+    ["ratio_p50_large_vs_small (worst)", `${r.ratio_p50_large_vs_small.value} (${r.ratio_p50_large_vs_small.operation})`, "≤ 1.5", verdict("ratio_p50_large_vs_small", r.ratio_p50_large_vs_small.value)],
+    ["ratio_ingest_vs_raw", `${r.ratio_ingest_vs_raw} (${Math.round(r.ingest.ours.rowsPerSecond)} vs ${Math.round(r.ingest.bare.rowsPerSecond)} rows/s)`, "≥ 0.5", verdict("ratio_ingest_vs_raw", r.ratio_ingest_vs_raw)],
+    ["roundtrips_per_root_field", String(r.roundtrips_per_root_field), "1", verdict("roundtrips_per_root_field", r.roundtrips_per_root_field)],
+    ["large_nodes", `${r.large_nodes} (${r.large_relationships} relationships)`, "", ""],
+  ];
+  return [graphTable("small graph", r.small), loadTable(r.small), graphTable("large graph", r.large), table(headline), `${r.mode} run, ${r.seconds} s`].filter((s) => s.length > 0).join("\n\n");
+}

@@ -1,0 +1,25 @@
+import { district } from "../data/generate.js";
+import { post } from "../measure/clients.js";
+import type { Picks } from "./operations.js";
+
+/** District 3 of a generated graph: the same district, zones and projects at every graph size. */
+export const PICKED_DISTRICT = 3;
+const YEAR = 2022;
+
+interface PageInfo {
+  entities: { pageInfo: { endCursor: string | null } };
+}
+
+/** The picks for a generated graph; the page-3 cursor is read from our API, as a frontend would. */
+export async function generatedPicks(seed: number, ourUrl: string): Promise<Picks> {
+  const d = district(seed, PICKED_DISTRICT);
+  const project = d.projects[0];
+  if (!project) throw new Error("generated district has no project");
+  let after: string | null = null;
+  for (let page = 1; page <= 2; page++) {
+    const data = (await post(ourUrl, "query P($after: String) { entities(kind: PROJECT, first: 20, after: $after) { pageInfo { endCursor } edges { cursor } } }", { after })) as PageInfo;
+    after = data.entities.pageInfo.endCursor;
+  }
+  if (after === null) throw new Error("fewer than three pages of projects");
+  return { district: d.name, zone: project.zone, project: project.name, searchTerm: project.name, year: YEAR, projectsPage3After: after, projectsPage3Offset: 40 };
+}
