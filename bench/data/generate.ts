@@ -356,18 +356,18 @@ export interface GenerationPlan {
 }
 
 /**
- * How many districts reach at least `nodes` nodes: district 1's new nodes beside district 0 give the
- * cost of one more district (indicators, city and province are shared, so district 0 alone overstates it).
+ * How many districts reach at least `nodes` nodes. A district's own nodes are counted on district 0;
+ * indicators, cities and provinces are shared, so they are added once per pool, city and province.
  */
 export function planFor(nodes: number, seed: number): GenerationPlan {
-  const ids = new Set<string>();
-  const add = (index: number): number => {
-    for (const rows of districtDocuments(seed, district(seed, index))) for (const id of nodeIds(rows)) ids.add(id);
-    return ids.size;
-  };
-  const first = add(0);
-  const perDistrict = add(1) - first;
-  return { seed, districts: Math.max(2, Math.ceil((nodes - (first - perDistrict)) / perDistrict)) };
+  const own = new Set<string>();
+  const shared = /^(indicator|city|province):/;
+  for (const rows of districtDocuments(seed, district(seed, 0))) for (const id of nodeIds(rows)) if (!shared.test(id)) own.add(id);
+  const total = (districts: number): number =>
+    districts * own.size + INDICATORS.length + 1 + Math.ceil(districts / DISTRICTS_PER_CITY) + Math.ceil(districts / (DISTRICTS_PER_CITY * CITIES_PER_PROVINCE));
+  let districts = Math.max(2, Math.floor(nodes / own.size) - 1);
+  while (total(districts) < nodes) districts += 1;
+  return { seed, districts };
 }
 
 /** The ids of the nodes a document's rows create or merge into. */

@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { OPERATIONS, type Operation, type Picks } from "../ops/operations.js";
+import type { Operation, Picks } from "../ops/operations.js";
 import { PEER_OPERATIONS } from "../peer/operations.js";
 
 /** One way of answering the benchmark operations: raw Cypher, our API, or the peer. */
@@ -9,20 +9,27 @@ export interface Client {
   call(op: Operation, picks: Picks): Promise<unknown>;
 }
 
-interface GraphQLBody {
+export interface GraphQLBody {
   data?: unknown;
   errors?: unknown[];
 }
 
-/** Keeps the connection alive (Node's fetch does) and fails on any HTTP or GraphQL error. */
-export async function post(url: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
+/** POSTs a GraphQL operation (Node's fetch keeps the connection alive) and returns the response body. */
+export async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLBody> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as GraphQLBody;
-  if (!response.ok || body.errors) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+  const body: unknown = await response.json();
+  if (typeof body !== "object" || body === null) throw new Error(`${url} answered HTTP ${response.status} without a JSON object`);
+  return body as GraphQLBody;
+}
+
+/** The data of an operation; any GraphQL error fails the call. */
+export async function post(url: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
+  const body = await postGraphQL(url, query, variables);
+  if (body.errors) throw new Error(`${url} answered errors: ${JSON.stringify(body.errors).slice(0, 300)}`);
   return body.data;
 }
 
@@ -51,4 +58,3 @@ export function peerClient(url: string): Client {
   };
 }
 
-export { OPERATIONS };

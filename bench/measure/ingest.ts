@@ -34,9 +34,21 @@ export async function compareIngest(executor: Executor, seed: number, pairs: num
   for (let pair = 0; pair <= pairs; pair++) {
     const oursDocs = pool(seed, pair * 2 * DISTRICTS_PER_POOL);
     const bareDocs = pool(seed, (pair * 2 + 1) * DISTRICTS_PER_POOL);
-    const o = await loadThroughWriter(executor, oursDocs);
-    for (const doc of oursDocs) for (const e of doc.entities) inDatabase.add(e.id);
-    const b = await loadBare(executor, bareDocs, inDatabase);
+    const runOurs = async (): Promise<LoadResult> => {
+      const result = await loadThroughWriter(executor, oursDocs);
+      for (const doc of oursDocs) for (const e of doc.entities) inDatabase.add(e.id);
+      return result;
+    };
+    // Each goes first in every other pair, so neither always meets the other's warm caches.
+    let o: LoadResult;
+    let b: LoadResult;
+    if (pair % 2 === 0) {
+      o = await runOurs();
+      b = await loadBare(executor, bareDocs, inDatabase);
+    } else {
+      b = await loadBare(executor, bareDocs, inDatabase);
+      o = await runOurs();
+    }
     if (pair === 0) continue;
     ours = add(ours, o);
     bare = add(bare, b);

@@ -24,7 +24,9 @@ export interface BenchResults {
   mode: "quick" | "full";
   seconds: number;
   ratio_p50_vs_cypher: Worst;
+  /** The lower of the two graphs' ratios. */
   ratio_throughput_vs_peer: number;
+  ratio_throughput_vs_peer_by_graph: { small: number; large: number };
   ratio_p50_large_vs_small: Worst;
   ratio_ingest_vs_raw: number;
   large_nodes: number;
@@ -80,11 +82,16 @@ export function renderReport(r: BenchResults): string {
   const headline = [
     ["figure", "value", "target", ""],
     ["ratio_p50_vs_cypher (worst)", `${r.ratio_p50_vs_cypher.value} (${r.ratio_p50_vs_cypher.operation})`, "≤ 1.25", verdict("ratio_p50_vs_cypher", r.ratio_p50_vs_cypher.value)],
-    ["ratio_throughput_vs_peer", String(r.ratio_throughput_vs_peer), "≥ 1.5", verdict("ratio_throughput_vs_peer", r.ratio_throughput_vs_peer)],
+    [
+      "ratio_throughput_vs_peer (lower)",
+      `${r.ratio_throughput_vs_peer} (small ${r.ratio_throughput_vs_peer_by_graph.small}, large ${r.ratio_throughput_vs_peer_by_graph.large})`,
+      "≥ 1.5",
+      verdict("ratio_throughput_vs_peer", r.ratio_throughput_vs_peer),
+    ],
     ["ratio_p50_large_vs_small (worst)", `${r.ratio_p50_large_vs_small.value} (${r.ratio_p50_large_vs_small.operation})`, "≤ 1.5", verdict("ratio_p50_large_vs_small", r.ratio_p50_large_vs_small.value)],
     ["ratio_ingest_vs_raw", `${r.ratio_ingest_vs_raw} (${Math.round(r.ingest.ours.rowsPerSecond)} vs ${Math.round(r.ingest.bare.rowsPerSecond)} rows/s)`, "≥ 0.5", verdict("ratio_ingest_vs_raw", r.ratio_ingest_vs_raw)],
     ["roundtrips_per_root_field", String(r.roundtrips_per_root_field), "1", verdict("roundtrips_per_root_field", r.roundtrips_per_root_field)],
     ["large_nodes", `${r.large_nodes} (${r.large_relationships} relationships)`, "", ""],
   ];
-  return [graphTable("small graph", r.small), loadTable(r.small), graphTable("large graph", r.large), table(headline), `${r.mode} run, ${r.seconds} s`].filter((s) => s.length > 0).join("\n\n");
+  return [graphTable("small graph", r.small), loadTable(r.small), graphTable("large graph", r.large), loadTable(r.large), table(headline), `${r.mode} run, ${r.seconds} s`].filter((s) => s.length > 0).join("\n\n");
 }

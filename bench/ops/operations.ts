@@ -28,6 +28,8 @@ export interface Operation {
 
 const PAGE = 20;
 
+// Names are indexed on :Entity (every kind label sits beside it), so lookups name that label.
+
 /** The label of an entity that is its GraphQL type (every entity has `Entity` and one kind label). */
 const TYPENAME = (v: string) => `head([l IN labels(${v}) WHERE l <> 'Entity'])`;
 
@@ -54,7 +56,7 @@ export const OPERATIONS: Operation[] = [
   }
 }`,
     variables: (p) => ({ name: p.district }),
-    cypher: `MATCH (e:District {name: $name})
+    cypher: `MATCH (e:Entity {name: $name}) WHERE e:District
 RETURN {entity: {id: e.id, name: e.name, aliases: e.aliases, relations: {
   totalCount: COUNT { MATCH (e)-[r]-(:Entity) WHERE type(r) IN $types },
   edges: COLLECT {
@@ -77,7 +79,7 @@ RETURN {entity: {id: e.id, name: e.name, aliases: e.aliases, relations: {
   }
 }`,
     variables: (p) => ({ name: p.zone }),
-    cypher: `MATCH (z:Zone {name: $name})
+    cypher: `MATCH (z:Entity {name: $name}) WHERE z:Zone
 RETURN {entity: {name: z.name, projects: COLLECT {
   MATCH (m:Project)-[:LOCATED_IN]->(z) WITH DISTINCT m ORDER BY m.id LIMIT 100
   RETURN {id: m.id, name: m.name, mentions: {
@@ -100,7 +102,7 @@ RETURN {entity: {name: z.name, projects: COLLECT {
   }
 }`,
     variables: (p) => ({ name: p.district, year: p.year }),
-    cypher: `MATCH (s:District {name: $name})
+    cypher: `MATCH (s:Entity {name: $name}) WHERE s:District
 RETURN {observations: {
   totalCount: COUNT { MATCH (o:Observation)-[:ABOUT]->(s) WHERE o.period = $year },
   edges: COLLECT {
@@ -119,7 +121,7 @@ RETURN {observations: {
   targetAttainment(subject: $name, period: $year) { indicator { name } target { value unit qualifier } actual { value unit } met }
 }`,
     variables: (p) => ({ name: p.district, year: p.year }),
-    cypher: `MATCH (s:District {name: $name})
+    cypher: `MATCH (s:Entity {name: $name}) WHERE s:District
 MATCH (t:Observation {kind: 'TARGET', period: $year})-[:ABOUT]->(s)
 MATCH (t)-[:OF_INDICATOR]->(i:Indicator)
 OPTIONAL CALL (t, i, s) {
@@ -162,7 +164,9 @@ RETURN {search: {totalCount: size(hits), edges: [h IN hits[0..10] |
   entities(kind: PROJECT, first: ${PAGE}, after: $after) { pageInfo { hasNextPage } edges { node { id name } } }
 }`,
     variables: (p) => ({ after: p.projectsPage3After }),
-    cypher: `MATCH (e:Project) WITH e ORDER BY e.id SKIP toInteger($offset) LIMIT ${PAGE + 1}
+    // The id prefix range on the unique index yields ids in order: a page costs offset + page rows.
+    cypher: `MATCH (e:Entity) WHERE e.id STARTS WITH 'project:' AND e.kind = 'PROJECT'
+WITH e ORDER BY e.id SKIP toInteger($offset) LIMIT ${PAGE + 1}
 WITH collect({node: {id: e.id, name: e.name}}) AS rows
 RETURN {entities: {pageInfo: {hasNextPage: size(rows) > ${PAGE}}, edges: rows[0..${PAGE}]}} AS data`,
     params: (p) => ({ offset: p.projectsPage3Offset }),
@@ -179,7 +183,7 @@ RETURN {entities: {pageInfo: {hasNextPage: size(rows) > ${PAGE}}, edges: rows[0.
   }
 }`,
     variables: (p) => ({ name: p.project, year: p.year }),
-    cypher: `MATCH (pr:Project {name: $name})
+    cypher: `MATCH (pr:Entity {name: $name}) WHERE pr:Project
 OPTIONAL MATCH (pr)-[:LOCATED_IN]->(z:Zone)
 WITH pr, z ORDER BY z.id LIMIT 1
 OPTIONAL MATCH (z)-[:PART_OF]->(d:District)

@@ -23,3 +23,14 @@ export async function generatedPicks(seed: number, ourUrl: string): Promise<Pick
   if (after === null) throw new Error("fewer than three pages of projects");
   return { district: d.name, zone: project.zone, project: project.name, searchTerm: project.name, year: YEAR, projectsPage3After: after, projectsPage3Offset: 40 };
 }
+
+/** Picks answered on data/corpus (the projects cursor is our API's `offset:39`). */
+export const CORPUS_PICKS: Picks = {
+  district: "市北区",
+  zone: "邮轮港区",
+  project: "浮岛公园",
+  searchTerm: "邮轮港区",
+  year: 2023,
+  projectsPage3Offset: 40,
+  projectsPage3After: Buffer.from("offset:39", "utf8").toString("base64url"),
+};

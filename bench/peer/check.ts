@@ -21,18 +21,9 @@ import { createLogger, type Logger } from "../../src/log/logger.js";
 import { startBenchNeo4j } from "../neo4j/bench-neo4j.js";
 import { OPERATIONS, type Picks } from "../ops/operations.js";
 import { PEER_OPERATIONS } from "./operations.js";
+import { CORPUS_PICKS } from "../ops/picks.js";
 import { startPeer, type PeerTarget } from "./peer-process.js";
-
-/** Picks known to be answered on data/corpus. */
-export const CORPUS_PICKS: Picks = {
-  district: "市北区",
-  zone: "邮轮港区",
-  project: "浮岛公园",
-  searchTerm: "邮轮港区",
-  year: 2023,
-  projectsPage3Offset: 40,
-  projectsPage3After: Buffer.from("offset:39", "utf8").toString("base64url"),
-};
+import { postGraphQL } from "../measure/clients.js";
 
 export interface PeerCheckTarget {
   neo4j: PeerTarget;
@@ -45,22 +36,6 @@ export interface PeerCheckResult {
   same: boolean;
   /** Why not the same: the first difference, or the peer's errors. Empty when same. */
   detail: string;
-}
-
-interface GraphQLResponse {
-  data?: unknown;
-  errors?: unknown[];
-}
-
-export async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body: unknown = await response.json();
-  if (typeof body !== "object" || body === null) throw new Error(`${url} answered HTTP ${response.status} without a JSON object`);
-  return body as GraphQLResponse;
 }
 
 const MAX_SHOWN = 160;

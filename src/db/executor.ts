@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type RecordShape, type ResultSummary } from "neo4j-driver";
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type RecordShape, type ResultSummary } from "neo4j-driver";
 import type { Logger } from "../log/logger.js";
 import type { CypherQuery } from "./cypher-query.js";
 import { mapDriverError } from "./driver-errors.js";
@@ -118,9 +118,13 @@ export class Executor {
     );
   }
 
-  /** Runs one statement in a READ transaction and returns its records as plain objects. */
-  read<T extends RecordShape = RecordShape>(query: CypherQuery, timeoutMs?: number): Promise<T[]> {
-    return this.transaction("READ", (tx) => this.run<T>(tx, query, "READ"), timeoutMs);
+  /**
+   * Runs one read statement and returns its records as plain objects. Auto-commit: one round trip,
+   * where a managed transaction adds a second for COMMIT; what it gives up is the driver's retry.
+   */
+  async read<T extends RecordShape = RecordShape>(query: CypherQuery, timeoutMs?: number): Promise<T[]> {
+    const result = await this.implicit<T>(query, "READ", timeoutMs ?? this.options.timeoutMs);
+    return result.records.map((record) => record.toObject());
   }
 
   /** Runs one statement in a WRITE transaction. */
@@ -149,10 +153,14 @@ export class Executor {
 
   /** Runs a statement outside an explicit transaction; schema commands and CALL … IN TRANSACTIONS need this. */
   async autoCommit(query: CypherQuery, timeoutMs = this.options.timeoutMs): Promise<void> {
-    this.notify(query, "WRITE");
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    await this.implicit(query, "WRITE", timeoutMs);
+  }
+
+  private async implicit<T extends RecordShape>(query: CypherQuery, mode: AccessMode, timeoutMs: number): Promise<QueryResult<T>> {
+    this.notify(query, mode);
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE });
     try {
-      await session.run(query.cypher, query.params, { timeout: timeoutMs });
+      return await session.run<T>(query.cypher, query.params, { timeout: timeoutMs });
     } catch (error) {
       throw mapDriverError(error, timeoutMs);
     } finally {

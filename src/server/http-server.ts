@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
@@ -72,7 +72,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: armor.allowBatchedHttpRequests,
     // The armor is typed against Apollo's CommonJS build, we load the ESM one: same objects, two type identities.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]), ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // We set no cache hints; the default cache-control plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 

@@ -183,13 +183,16 @@ function relations(b: CypherBuilder, n: string, selection: FieldSelection): stri
 /** Observations about an entity, or of an indicator, filtered by period and kind. */
 function observationsOf(b: CypherBuilder, n: string, selection: FieldSelection): string {
   const o = b.variable("o");
-  const conditions = [`((${n}:Indicator AND (${o})-[:OF_INDICATOR]->(${n})) OR (NOT ${n}:Indicator AND (${o})-[:ABOUT]->(${n})))`];
+  const r = b.variable("r");
+  // Expanding from the bound entity keeps this a walk of its own observations (an OR of two patterns
+  // made the planner start from every observation of the period instead).
+  const conditions = [`type(${r}) = CASE WHEN ${n}:Indicator THEN 'OF_INDICATOR' ELSE 'ABOUT' END`];
   if (typeof selection.args.period === "number") conditions.push(`${o}.period = ${b.param(selection.args.period)}`);
   if (typeof selection.args.kind === "string") conditions.push(`${o}.kind = ${b.param(selection.args.kind)}`);
   return connection(b, selection, {
     connectionType: "ObservationConnection",
     edgeType: "ObservationEdge",
-    pattern: `MATCH (${o}:Observation) WHERE ${conditions.join(" AND ")}`,
+    pattern: `MATCH (${n})<-[${r}:ABOUT|OF_INDICATOR]-(${o}:Observation) WHERE ${conditions.join(" AND ")}`,
     carry: o,
     order: `${o}.period, ${o}.kind, ${o}.id`,
     edge: (fields) => edgeMap(b, fields, o, "Observation"),

@@ -85,6 +85,23 @@ describe("translation of root fields to Cypher", () => {
     expect(Object.values(queries[0]?.params ?? {})).toEqual(expect.arrayContaining(["市北", 2023, "TARGET", 1, 3]));
   });
 
+  it("pages entities of a kind along the id index, with one item past the page for hasNextPage", async () => {
+    const { queries } = await translate(`{ entities(kind: PROJECT, first: 20) { pageInfo { hasNextPage } edges { node { name } } } }`);
+    expect(queries[0]?.cypher).toMatchInlineSnapshot(`"RETURN {__connection: true, offset: $p2, first: $p3, totalCount: null, items: COLLECT { MATCH (e:Entity) WHERE e.id STARTS WITH $p0 AND e.kind = $p1 WITH e ORDER BY e.id SKIP toInteger($p2) LIMIT toInteger($p4) RETURN {\`node\`: {\`__typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`name\`: e.name}} }} AS result"`);
+    expect(queries[0]?.params).toMatchObject({ p0: "project:", p1: "PROJECT", p3: 20, p4: 21 });
+  });
+
+  it("walks an entity's observations from the entity itself, not from every observation of the period", async () => {
+    const { queries } = await translate(`{ entity(name: "市北区") { observations(period: 2023, first: 3) { edges { node { value } } } } }`);
+    expect(queries[0]?.cypher).toMatch(/MATCH \(e\)<-\[(r\d+):ABOUT\|OF_INDICATOR\]-\(o\d+:Observation\) WHERE type\(\1\) = CASE WHEN e:Indicator THEN 'OF_INDICATOR' ELSE 'ABOUT' END/);
+    expect(queries[0]?.cypher).toMatchInlineSnapshot(`
+      "CALL () { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e }
+      WITH DISTINCT e WHERE $p2 IS NULL OR e.kind = $p2
+      WITH e ORDER BY CASE WHEN e.name = $p3 THEN 0 ELSE 1 END, e.id LIMIT 1
+      RETURN {\`__typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`observations\`: {__connection: true, offset: $p5, first: $p6, totalCount: null, items: COLLECT { MATCH (e)<-[r1:ABOUT|OF_INDICATOR]-(o0:Observation) WHERE type(r1) = CASE WHEN e:Indicator THEN 'OF_INDICATOR' ELSE 'ABOUT' END AND o0.period = $p4 WITH o0 ORDER BY o0.period, o0.kind, o0.id SKIP toInteger($p5) LIMIT toInteger($p7) RETURN {\`node\`: {\`__typename\`: 'Observation', \`value\`: o0.value}} }}} AS result"
+    `);
+  });
+
   it("puts request values only in parameters, never in the Cypher text", async () => {
     const hostile = "x'}) DETACH DELETE n //";
     const { queries } = await translate(`query ($name: String!) { entity(name: $name) { name } }`, { name: hostile });
