@@ -18,6 +18,10 @@ const { values } = parseArgs({
   options: { small: { type: "string", default: "10000" }, large: { type: "string", default: "1200000" }, format: { type: "string", default: "jsonl" }, seed: { type: "string", default: "42" } },
 });
 const seed = Number(values.seed);
+if (![seed, Number(values.small), Number(values.large)].every(Number.isInteger) || !(values.format === "jsonl" || values.format === "csv" || values.format === "graphml")) {
+  process.stderr.write("usage: npm run bench:export -- [--small N --large N --format jsonl|csv|graphml --seed S]\n");
+  process.exit(2);
+}
 const log = createLogger("warn");
 
 function peakRssMiB(pid: number): number | undefined {

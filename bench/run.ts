@@ -34,6 +34,10 @@ import { type BenchResults, type GraphResult, renderReport, type Worst } from ".
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, seed: { type: "string", default: "42" } } });
 const seed = Number(values.seed);
+if (!Number.isInteger(seed)) {
+  process.stderr.write("usage: npm run bench -- [--quick] [--seed S (an integer)]\n");
+  process.exit(2);
+}
 const SETTINGS = values.quick
   ? { small: 3_000, large: 10_000, ingestPairs: 2, warmup: 3, rounds: 15, connections: 4, loadMs: 4_000 }
   : { small: 10_000, large: 1_200_000, ingestPairs: 6, warmup: 10, rounds: 100, connections: 8, loadMs: 20_000 };
