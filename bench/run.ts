@@ -5,28 +5,26 @@
  *   npm run bench              10k and 1.2M nodes; writes bench/results/latest.json and a dated copy
  *   npm run bench -- --quick   3k then 10k nodes in one throwaway Neo4j, short; writes bench/results/tmp/quick.json
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Executor } from "../src/db/executor.js";
 import { applySchema } from "../src/db/schema.js";
 import { createLogger } from "../src/log/logger.js";
 import { PROJECT_ROOT } from "../src/neo4j/paths.js";
-import { cypher } from "../src/db/cypher-query.js";
-import { documents, planFor } from "./data/generate.js";
-import { loadThroughWriter, wipe } from "./data/load.js";
-import { buildStore, countGraph, executorFor, type StoreMeta, storeHome } from "./data/store.js";
+import { wipe } from "./data/load.js";
+import { buildStore, loadGraph, type StoreMeta, storeHome } from "./data/store.js";
 import type { ChildServer } from "./measure/child-server.js";
-import { type BenchNeo4j, startBenchNeo4j } from "./neo4j/bench-neo4j.js";
-import { OPERATIONS, type Operation } from "./ops/operations.js";
+import { type BenchNeo4j, LARGE_GRAPH_MEMORY, withBenchNeo4j } from "./neo4j/bench-neo4j.js";
+import { OPERATIONS, type Operation, type Picks } from "./ops/operations.js";
 import { generatedPicks } from "./ops/picks.js";
-import { firstDifference } from "./peer/check.js";
 import { startPeer } from "./peer/peer-process.js";
 import { type Client, cypherClient, oursClient, peerClient } from "./measure/clients.js";
 import { compareIngest, type IngestComparison } from "./measure/ingest.js";
+import { compareAnswers } from "./measure/same-answers.js";
 import { closedLoop, sequential } from "./measure/latency.js";
-import { neo4jHeapMiB, rssMiB } from "./measure/memory.js";
+import { neo4jHeapMiB, procMemoryMiB } from "./measure/memory.js";
 import { profileOurs } from "./measure/plans.js";
 import { startOurApi } from "./measure/our-api.js";
 import { roundTrips } from "./measure/roundtrips.js";
@@ -54,28 +52,11 @@ const TRANSPORT_FLOOR: Operation = {
 };
 
 /** Every operation must give the same data from all three before anything is timed. */
-async function checkSameAnswers(clients: Client[], picks: Parameters<Client["call"]>[1]): Promise<void> {
-  const [reference, ...others] = clients as [Client, ...Client[]];
-  for (const op of OPERATIONS) {
-    const expected = await reference.call(op, picks);
-    for (const client of others) {
-      const difference = firstDifference(expected, await client.call(op, picks));
-      if (difference) throw new Error(`${op.name}: ${client.name} differs from ${reference.name} at ${difference}`);
-    }
-  }
-}
-
-async function onNeo4j<T>(homeDir: string, apoc: boolean, work: (neo: BenchNeo4j, executor: Executor) => Promise<T>): Promise<T> {
-  const neo = await startBenchNeo4j({ homeDir, log, apoc, heap: "2g", pageCache: "1g" });
-  try {
-    const executor = await executorFor(neo);
-    try {
-      return await work(neo, executor);
-    } finally {
-      await executor.driver.close();
-    }
-  } finally {
-    await neo.stop();
+async function checkSameAnswers([reference, ...others]: Client[], picks: Picks): Promise<void> {
+  if (!reference) throw new Error("no clients");
+  for (const other of others) {
+    const differing = (await compareAnswers(reference, other, picks)).filter((r) => !r.same);
+    if (differing.length > 0) throw new Error(`${other.name} differs from ${reference.name}: ${differing.map((r) => `${r.name}: ${r.detail}`).join("; ")}`);
   }
 }
 
@@ -89,73 +70,54 @@ interface Servers {
 async function withServers<T>(neo: BenchNeo4j, executor: Executor, work: (servers: Servers) => Promise<T>): Promise<T> {
   const [ours, peer] = await Promise.all([startOurApi(neo), startPeer(neo)]);
   try {
-    return await work({ ours, peer, clients: [cypherClient(executor.driver), oursClient(ours.url), peerClient(peer.url)] });
+    return await work({ ours, peer, clients: [cypherClient(executor.driver), oursClient(ours.baseUrl), peerClient(peer.baseUrl)] });
   } finally {
     await Promise.all([ours.stop(), peer.stop()]);
   }
 }
 
 async function measure(graph: StoreMeta, executor: Executor, { ours, peer, clients }: Servers): Promise<GraphResult> {
-  const picks = await generatedPicks(seed, ours.url);
+  const picks = await generatedPicks(seed, ours.baseUrl);
   await checkSameAnswers(clients, picks);
   log.info({ nodes: graph.nodes }, "same answers from raw Cypher, our API and the peer; timing");
-  const result: GraphResult = {
-    graph,
-    picks: { ...picks },
-    roundTrips: await roundTrips(executor, OPERATIONS, picks),
-    plans: await profileOurs(executor, executor.driver, OPERATIONS, picks),
-    sequential: await sequential(clients, [...OPERATIONS, TRANSPORT_FLOOR], picks, SETTINGS),
-  };
-  result.load = {};
-  for (const client of clients) result.load[client.name] = await closedLoop(client, OPERATIONS, picks, { connections: SETTINGS.connections, durationMs: SETTINGS.loadMs });
+  const roundTripsPerField = await roundTrips(executor, OPERATIONS, picks);
+  const plans = await profileOurs(executor, OPERATIONS, picks);
+  const latency = await sequential(clients, [...OPERATIONS, TRANSPORT_FLOOR], picks, SETTINGS);
+  const load: GraphResult["load"] = {};
+  for (const client of clients) load[client.name] = await closedLoop(client, OPERATIONS, picks, { connections: SETTINGS.connections, durationMs: SETTINGS.loadMs });
   const heap = await neo4jHeapMiB(executor);
-  result.memory = { oursRssMiB: rssMiB(ours.pid), peerRssMiB: rssMiB(peer.pid), neo4jHeapUsedMiB: heap.used, neo4jHeapCommittedMiB: heap.committed };
-  return result;
+  const memory = { oursRssMiB: procMemoryMiB(ours.pid), peerRssMiB: procMemoryMiB(peer.pid), neo4jHeapUsedMiB: heap.used, neo4jHeapCommittedMiB: heap.committed };
+  return { graph, picks: { ...picks }, roundTrips: roundTripsPerField, plans, sequential: latency, load, memory };
 }
 
 /** Full run: ingest in a throwaway Neo4j, then each graph from its cached store (built once by bench:data). */
 async function fullRun(): Promise<{ ingest: IngestComparison; small: GraphResult; large: GraphResult }> {
-  const ingest = await inThrowawayNeo4j(false, async (_neo, executor) => {
+  const ingest = await withBenchNeo4j({ log, apoc: false, ...LARGE_GRAPH_MEMORY }, async (_neo, executor) => {
     await applySchema(executor);
     return compareIngest(executor, seed, SETTINGS.ingestPairs);
   });
   const stored = async (nodes: number): Promise<GraphResult> => {
     const graph = await buildStore({ nodes, seed, log });
-    return onNeo4j(storeHome(nodes, seed), true, (neo, executor) => withServers(neo, executor, (servers) => measure(graph, executor, servers)));
+    return withBenchNeo4j({ homeDir: storeHome(nodes, seed), log, ...LARGE_GRAPH_MEMORY }, (neo, executor) =>
+      withServers(neo, executor, (servers) => measure(graph, executor, servers)),
+    );
   };
   return { ingest, small: await stored(SETTINGS.small), large: await stored(SETTINGS.large) };
 }
 
 /** Quick run: one throwaway Neo4j; ingest, wipe, load the small graph, measure, grow it to the large one, measure. */
 async function quickRun(): Promise<{ ingest: IngestComparison; small: GraphResult; large: GraphResult }> {
-  return inThrowawayNeo4j(true, async (neo, executor) => {
+  return withBenchNeo4j({ log, ...LARGE_GRAPH_MEMORY }, async (neo, executor) => {
     await applySchema(executor);
     const ingest = await compareIngest(executor, seed, SETTINGS.ingestPairs);
     await wipe(executor);
-    const small = await grow(executor, SETTINGS.small, 0);
+    const small = await loadGraph(executor, { nodes: SETTINGS.small, seed });
     return withServers(neo, executor, async (servers) => {
       const smallResult = await measure(small, executor, servers);
-      const large = await grow(executor, SETTINGS.large, small.districts);
+      const large = await loadGraph(executor, { nodes: SETTINGS.large, seed, from: small.districts });
       return { ingest, small: smallResult, large: await measure(large, executor, servers) };
     });
   });
-}
-
-async function inThrowawayNeo4j<T>(apoc: boolean, work: (neo: BenchNeo4j, executor: Executor) => Promise<T>): Promise<T> {
-  const home = mkdtempSync(path.join(tmpdir(), "kg-bench-"));
-  try {
-    return await onNeo4j(home, apoc, work);
-  } finally {
-    rmSync(home, { recursive: true, force: true });
-  }
-}
-
-/** Loads districts [from, planFor(nodes)) through the writer; describes the graph as a store would. */
-async function grow(executor: Executor, nodes: number, from: number): Promise<StoreMeta> {
-  const plan = planFor(nodes, seed);
-  const load = await loadThroughWriter(executor, documents(plan, from));
-  await executor.autoCommit(cypher("CALL db.awaitIndexes($seconds)", { seconds: 300 }));
-  return { requestedNodes: nodes, seed, districts: plan.districts, digest: "loaded in this run", ...(await countGraph(executor)), load };
 }
 
 const worst = (pairs: Array<[string, number]>): Worst => {
@@ -166,7 +128,7 @@ const worst = (pairs: Array<[string, number]>): Worst => {
 const started = performance.now();
 const { ingest, small, large } = await (values.quick ? quickRun() : fullRun());
 /** ours ÷ peer requests per second under the same load. */
-const throughputRatio = (g: GraphResult): number => (g.load?.ours?.requestsPerSecond ?? Number.NaN) / (g.load?.peer?.requestsPerSecond ?? Number.NaN);
+const throughputRatio = (g: GraphResult): number => (g.load.ours?.requestsPerSecond ?? Number.NaN) / (g.load.peer?.requestsPerSecond ?? Number.NaN);
 const p50 = (g: GraphResult, op: string, client: string): number => g.sequential[op]?.[client]?.p50 ?? Number.NaN;
 const results: BenchResults & Record<string, unknown> = {
   date: new Date().toISOString(),

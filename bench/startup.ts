@@ -4,7 +4,7 @@
  * loaded); and the Neo4j JVM's RSS when idle.
  *   npm run bench:startup -- [--runs 3]
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +13,7 @@ import { createLogger } from "../src/log/logger.js";
 import { requireJava } from "../src/neo4j/java.js";
 import { freePort } from "../src/neo4j/free-port.js";
 import { startService } from "../test/helpers/service-process.js";
+import { procMemoryMiB } from "./measure/memory.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
 const runs = Number(values.runs);
@@ -31,11 +32,6 @@ async function firstAnswer(base: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
-  return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
 }
 
 async function untilReady(base: string): Promise<void> {
@@ -60,7 +56,7 @@ async function timedStart(env: Record<string, string>, measureRss: boolean): Pro
   if (measureRss) {
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const line = service.output().split("\n").find((l) => l.includes("embedded Neo4j ready"));
-    rss = rssMiB((JSON.parse(line ?? "{}") as { pid: number }).pid);
+    rss = procMemoryMiB((JSON.parse(line ?? "{}") as { pid: number }).pid);
   }
   service.interrupt();
   await service.exited;

@@ -51,7 +51,7 @@ export function loadThroughWriter(executor: Executor, documents: Iterable<GraphR
   return timed(documents, (pool) => executor.writeAll(writeStatements(...pool), WRITE_TIMEOUT_MS), onDocument);
 }
 
-export const BARE = {
+const BARE = {
   documents: "UNWIND $rows AS row CREATE (d:Document) SET d = row",
   articles: "UNWIND $rows AS row MATCH (d:Document {id: row.documentId}) CREATE (d)-[:HAS_ARTICLE]->(a:Article) SET a = row",
   passages: "UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) CREATE (a)-[:HAS_PASSAGE]->(p:Passage) SET p = row",

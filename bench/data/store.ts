@@ -1,18 +1,17 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { connectNeo4j } from "../../src/db/connect.js";
 import { cypher } from "../../src/db/cypher-query.js";
 import { Executor } from "../../src/db/executor.js";
-import { applySchema } from "../../src/db/schema.js";
+import { applySchema, awaitIndexes } from "../../src/db/schema.js";
 import type { Logger } from "../../src/log/logger.js";
 import { PROJECT_ROOT } from "../../src/neo4j/paths.js";
-import { startBenchNeo4j, type BenchNeo4j } from "../neo4j/bench-neo4j.js";
+import { LARGE_GRAPH_MEMORY, withBenchNeo4j } from "../neo4j/bench-neo4j.js";
 import { documents, planFor } from "./generate.js";
 import { type LoadResult, loadThroughWriter } from "./load.js";
 
 /** Generated graphs are kept here (git-ignored) so a 1M-node graph is loaded once, not every run. */
-export const STORE_ROOT = path.join(PROJECT_ROOT, "bench", ".data");
+const STORE_ROOT = path.join(PROJECT_ROOT, "bench", ".data");
 
 /** What is in a stored graph and how it got there. */
 export interface StoreMeta {
@@ -56,17 +55,30 @@ export async function countGraph(executor: Executor): Promise<{ nodes: number; r
   return row;
 }
 
-/** Opens an executor on a bench Neo4j; the caller closes the driver. */
-export async function executorFor(neo: Pick<BenchNeo4j, "uri" | "user" | "password">): Promise<Executor> {
-  const driver = await connectNeo4j({ uri: neo.uri, user: neo.user, password: neo.password, waitMs: 10_000 });
-  return new Executor(driver, { database: "neo4j", timeoutMs: 30 * 60 * 1000 });
+/**
+ * Loads the districts [from, planFor(nodes)) through the ingestion writer, timed, waits for the
+ * indexes, and describes the graph that results (`from` > 0 grows a graph already loaded).
+ */
+export async function loadGraph(executor: Executor, options: { nodes: number; seed: number; from?: number; log?: Logger }): Promise<StoreMeta> {
+  const { nodes, seed, log } = options;
+  const plan = planFor(nodes, seed);
+  const total = plan.districts * 10;
+  let lastLog = 0;
+  const load = await loadThroughWriter(executor, documents(plan, options.from ?? 0), (done) => {
+    if (performance.now() - lastLog > 10_000 || done === total) {
+      lastLog = performance.now();
+      log?.info({ documents: `${done}/${total}` }, "loading");
+    }
+  });
+  await awaitIndexes(executor, 1800);
+  return { requestedNodes: nodes, seed, districts: plan.districts, digest: sourceDigest(), ...(await countGraph(executor)), load };
 }
 
 /**
  * Generates a graph of about `nodes` nodes and loads it through the ingestion writer into its own
  * Neo4j home, timed; the meta file is written last, so an interrupted load is redone, never reused.
  */
-export async function buildStore(options: { nodes: number; seed: number; log: Logger; heap?: string; pageCache?: string }): Promise<StoreMeta> {
+export async function buildStore(options: { nodes: number; seed: number; log: Logger }): Promise<StoreMeta> {
   const { nodes, seed, log } = options;
   const cached = readStore(nodes, seed);
   if (cached) {
@@ -75,29 +87,10 @@ export async function buildStore(options: { nodes: number; seed: number; log: Lo
   }
   const home = storeHome(nodes, seed);
   rmSync(home, { recursive: true, force: true });
-  const plan = planFor(nodes, seed);
-  const neo = await startBenchNeo4j({ homeDir: home, log, apoc: false, heap: options.heap ?? "2g", pageCache: options.pageCache ?? "1g" });
-  try {
-    const executor = await executorFor(neo);
-    try {
-      await applySchema(executor);
-      const total = plan.districts * 10;
-      let lastLog = 0;
-      const load = await loadThroughWriter(executor, documents(plan), (done) => {
-        if (performance.now() - lastLog > 10_000 || done === total) {
-          lastLog = performance.now();
-          log.info({ documents: `${done}/${total}` }, "loading");
-        }
-      });
-      await executor.autoCommit(cypher("CALL db.awaitIndexes($seconds)", { seconds: 1800 }));
-      const counts = await countGraph(executor);
-      const meta: StoreMeta = { requestedNodes: nodes, seed, districts: plan.districts, digest: sourceDigest(), ...counts, load };
-      writeFileSync(metaFile(home), `${JSON.stringify(meta, null, 2)}\n`);
-      return meta;
-    } finally {
-      await executor.driver.close();
-    }
-  } finally {
-    await neo.stop();
-  }
+  return withBenchNeo4j({ homeDir: home, log, apoc: false, ...LARGE_GRAPH_MEMORY }, async (_neo, executor) => {
+    await applySchema(executor);
+    const meta = await loadGraph(executor, { nodes, seed, log });
+    writeFileSync(metaFile(home), `${JSON.stringify(meta, null, 2)}\n`);
+    return meta;
+  });
 }

@@ -3,7 +3,8 @@ import { PROJECT_ROOT } from "../../src/neo4j/paths.js";
 
 /** A server the benchmark runs as its own process, so its memory and CPU are its own. */
 export interface ChildServer {
-  url: string;
+  /** Where it listens; GraphQL is at `${baseUrl}/graphql`. */
+  baseUrl: string;
   pid: number;
   stop(): Promise<void>;
 }
@@ -14,7 +15,7 @@ export interface ChildServerOptions {
   /** Arguments to this Node binary, e.g. ["--import", "tsx", "bench/peer/server.ts"]. */
   args: string[];
   env: Record<string, string>;
-  /** Matches the line that says the server listens; group 1 is its GraphQL URL. */
+  /** Matches the line that says the server listens; group 1 is its `…/graphql` URL. */
   ready: RegExp;
   timeoutMs?: number;
 }
@@ -38,7 +39,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   };
   child.stderr.setEncoding("utf8").on("data", keep);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code, signal) => resolve(signal ? null : code)));
-  const url = await new Promise<string>((resolve, reject) => {
+  const graphqlUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`${options.label} was not ready within ${timeoutMs} ms; its output:\n${tail(output)}`));
@@ -57,7 +58,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     });
   });
   return {
-    url,
+    baseUrl: new URL(graphqlUrl).origin,
     pid,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

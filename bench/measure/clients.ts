@@ -1,5 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import type { Operation, Picks } from "../ops/operations.js";
+import { postGraphQL } from "../../test/helpers/http.js";
 import { PEER_OPERATIONS } from "../peer/operations.js";
 
 /** One way of answering the benchmark operations: raw Cypher, our API, or the peer. */
@@ -9,27 +10,10 @@ export interface Client {
   call(op: Operation, picks: Picks): Promise<unknown>;
 }
 
-export interface GraphQLBody {
-  data?: unknown;
-  errors?: unknown[];
-}
-
-/** POSTs a GraphQL operation (Node's fetch keeps the connection alive) and returns the response body. */
-export async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLBody> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body: unknown = await response.json();
-  if (typeof body !== "object" || body === null) throw new Error(`${url} answered HTTP ${response.status} without a JSON object`);
-  return body as GraphQLBody;
-}
-
-/** The data of an operation; any GraphQL error fails the call. */
-export async function post(url: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
-  const body = await postGraphQL(url, query, variables);
-  if (body.errors) throw new Error(`${url} answered errors: ${JSON.stringify(body.errors).slice(0, 300)}`);
+/** The data of an operation against a server's `/graphql`; any GraphQL error fails the call. */
+export async function post(baseUrl: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
+  const { status, body } = await postGraphQL(baseUrl, query, variables);
+  if (body.errors || body.data === undefined) throw new Error(`${baseUrl}/graphql answered HTTP ${status}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
   return body.data;
 }
 
@@ -43,17 +27,17 @@ export function cypherClient(driver: Driver): Client {
   };
 }
 
-export function oursClient(url: string): Client {
-  return { name: "ours", call: (op, picks) => post(url, op.graphql, op.variables(picks)) };
+export function oursClient(baseUrl: string): Client {
+  return { name: "ours", call: (op, picks) => post(baseUrl, op.graphql, op.variables(picks)) };
 }
 
-export function peerClient(url: string): Client {
+export function peerClient(baseUrl: string): Client {
   return {
     name: "peer",
     async call(op, picks) {
       const peer = PEER_OPERATIONS[op.name];
       if (!peer) throw new Error(`the peer has no operation ${op.name}`);
-      return peer.toOurs(await post(url, peer.graphql, peer.variables(picks)));
+      return peer.toOurs(await post(baseUrl, peer.graphql, peer.variables(picks)));
     },
   };
 }

@@ -9,26 +9,17 @@ export interface SequentialOptions {
 
 /** ops × clients latency, one request at a time; each round visits every op and client, so drift hits all alike. */
 export async function sequential(clients: Client[], ops: Operation[], picks: Picks, options: SequentialOptions): Promise<Record<string, Record<string, Summary>>> {
-  const samples = new Map<string, number[]>();
+  const samples = new Map(ops.map((op) => [op.name, new Map(clients.map((c): [string, number[]] => [c.name, []]))]));
   for (let round = 0; round < options.warmup + options.rounds; round++) {
     for (const op of ops) {
       for (const client of clients) {
         const started = performance.now();
         await client.call(op, picks);
-        const ms = performance.now() - started;
-        if (round < options.warmup) continue;
-        const key = `${op.name}\u0000${client.name}`;
-        samples.set(key, samples.get(key) ?? []);
-        samples.get(key)?.push(ms);
+        if (round >= options.warmup) samples.get(op.name)?.get(client.name)?.push(performance.now() - started);
       }
     }
   }
-  const out: Record<string, Record<string, Summary>> = {};
-  for (const [key, values] of samples) {
-    const [op, client] = key.split("\u0000") as [string, string];
-    (out[op] ??= {})[client] = summarize(values);
-  }
-  return out;
+  return Object.fromEntries([...samples].map(([op, byClient]) => [op, Object.fromEntries([...byClient].map(([client, values]) => [client, summarize(values)]))]));
 }
 
 export interface LoadOptions {
@@ -51,8 +42,7 @@ export interface LoadResult {
  * at a different one) back to back until the time is up; every request's latency is kept.
  */
 export async function closedLoop(client: Client, ops: Operation[], picks: Picks, options: LoadOptions): Promise<LoadResult> {
-  const all: number[] = [];
-  const byOp = new Map<string, number[]>();
+  const byOp = new Map(ops.map((op): [string, number[]] => [op.name, []]));
   let errors = 0;
   let firstError: unknown;
   const started = performance.now();
@@ -68,16 +58,13 @@ export async function closedLoop(client: Client, ops: Operation[], picks: Picks,
         firstError ??= error;
         continue;
       }
-      const ms = performance.now() - t0;
-      all.push(ms);
-      if (!byOp.has(op.name)) byOp.set(op.name, []);
-      byOp.get(op.name)?.push(ms);
+      byOp.get(op.name)?.push(performance.now() - t0);
     }
   };
   await Promise.all(Array.from({ length: options.connections }, (_, c) => worker(c)));
   const seconds = (performance.now() - started) / 1000;
+  const all = [...byOp.values()].flat();
   if (all.length === 0) throw new Error(`${client.name}: no request succeeded under load`, { cause: firstError });
-  const perOperation: Record<string, Summary> = {};
-  for (const [name, values] of byOp) perOperation[name] = summarize(values);
+  const perOperation = Object.fromEntries([...byOp].filter(([, values]) => values.length > 0).map(([name, values]) => [name, summarize(values)]));
   return { connections: options.connections, seconds: Math.round(seconds * 10) / 10, requests: all.length, errors, requestsPerSecond: Math.round((all.length / seconds) * 10) / 10, latency: summarize(all), perOperation };
 }

@@ -2,13 +2,25 @@ import { readFileSync } from "node:fs";
 import { cypher } from "../../src/db/cypher-query.js";
 import type { Executor } from "../../src/db/executor.js";
 
-/** Resident set size of a process, from /proc (Linux). */
-export function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8")
-    .split("\n")
-    .find((l) => l.startsWith("VmRSS:"));
-  if (!line) throw new Error(`no VmRSS for pid ${pid}`);
-  return Math.round(Number(line.split(/\s+/)[1]) / 1024);
+/** A memory figure from /proc (Linux): VmRSS now, or VmHWM, the peak so far; undefined once the process is gone. */
+export function readProcMemoryMiB(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  // An exited process not yet reaped (a zombie) still has a status file, without memory lines.
+  const line = status.split("\n").find((l) => l.startsWith(`${field}:`));
+  return line === undefined ? undefined : Math.round(Number(line.split(/\s+/)[1]) / 1024);
+}
+
+/** As readProcMemoryMiB, for a process that must be alive. */
+export function procMemoryMiB(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
+  const value = readProcMemoryMiB(pid, field);
+  if (value === undefined) throw new Error(`no ${field} for pid ${pid}: is it running?`);
+  return value;
 }
 
 /** Neo4j's JVM heap in use and committed, from its own JMX bean (dbms.queryJmx). */

@@ -1,6 +1,5 @@
-import type { Driver } from "neo4j-driver";
 import type { Executor } from "../../src/db/executor.js";
-import { execute } from "../../test/helpers/graphql.js";
+import { statementsSent } from "./roundtrips.js";
 import type { Operation, Picks } from "../ops/operations.js";
 
 /** Operators that read every node of a label or of the graph: what a missing index looks like. */
@@ -26,19 +25,13 @@ export interface PlanReport {
 }
 
 /** PROFILEs the statement our API sends for each operation (captured at the executor). */
-export async function profileOurs(executor: Executor, driver: Driver, ops: Operation[], picks: Picks): Promise<Record<string, PlanReport>> {
+export async function profileOurs(executor: Executor, ops: Operation[], picks: Picks): Promise<Record<string, PlanReport>> {
   const out: Record<string, PlanReport> = {};
   for (const op of ops) {
-    const sent: Array<{ cypher: string; params: Record<string, unknown> }> = [];
-    const off = executor.onQuery((q) => sent.push(q));
-    try {
-      await execute(executor, op.graphql, op.variables(picks));
-    } finally {
-      off();
-    }
+    const { statements: sent } = await statementsSent(executor, op, picks);
     const reports = await Promise.all(
       sent.map(async (q) => {
-        const result = await driver.executeQuery(`PROFILE ${q.cypher}`, q.params, { routing: "READ", database: "neo4j" });
+        const result = await executor.driver.executeQuery(`PROFILE ${q.cypher}`, q.params, { routing: "READ", database: "neo4j" });
         const plan = result.summary.profile as unknown as PlanNode | false;
         if (!plan) throw new Error(`${op.name}: no profile returned`);
         return operators(plan);

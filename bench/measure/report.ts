@@ -10,8 +10,8 @@ export interface GraphResult {
   roundTrips: Record<string, number>;
   plans: Record<string, PlanReport>;
   sequential: Record<string, Record<string, Summary>>;
-  load?: Record<string, LoadResult>;
-  memory?: { oursRssMiB: number; peerRssMiB: number; neo4jHeapUsedMiB: number; neo4jHeapCommittedMiB: number };
+  load: Record<string, LoadResult>;
+  memory: { oursRssMiB: number; peerRssMiB: number; neo4jHeapUsedMiB: number; neo4jHeapCommittedMiB: number };
 }
 
 export interface Worst {
@@ -69,11 +69,10 @@ function graphTable(title: string, g: GraphResult): string {
 }
 
 function loadTable(g: GraphResult): string {
-  if (!g.load) return "";
   const rows = [["under load", "connections", "requests/s", "p50/p95/p99 ms", "errors"]];
   for (const [client, r] of Object.entries(g.load)) rows.push([client, String(r.connections), String(r.requestsPerSecond), ms(r.latency), String(r.errors)]);
   const m = g.memory;
-  const memory = m ? `\nafter load: our API RSS ${m.oursRssMiB} MiB, peer RSS ${m.peerRssMiB} MiB, Neo4j heap used ${m.neo4jHeapUsedMiB} of ${m.neo4jHeapCommittedMiB} MiB committed` : "";
+  const memory = `\nafter load: our API RSS ${m.oursRssMiB} MiB, peer RSS ${m.peerRssMiB} MiB, Neo4j heap used ${m.neo4jHeapUsedMiB} of ${m.neo4jHeapCommittedMiB} MiB committed`;
   return `${table(rows)}${memory}`;
 }
 

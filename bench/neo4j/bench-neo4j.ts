@@ -1,9 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
+import { connectNeo4j } from "../../src/db/connect.js";
+import { Executor } from "../../src/db/executor.js";
 import { Neo4jStartError } from "../../src/errors/index.js";
 import type { Logger } from "../../src/log/logger.js";
 import { startEmbeddedNeo4j } from "../../src/neo4j/embedded.js";
@@ -22,9 +25,12 @@ const POM = path.join(BENCH_NEO4J_DIR, "pom.xml");
 export const PLUGIN_DIR = path.join(BENCH_NEO4J_DIR, "target", "plugins");
 const MARKER = path.join(BENCH_NEO4J_DIR, "target", "plugins.sha256");
 
+/** Heap and page cache for the generated graphs (a 1.2M-node store is about 2 GB). */
+export const LARGE_GRAPH_MEMORY = { heap: "2g", pageCache: "1g" } as const;
+
 export interface BenchNeo4jOptions {
-  /** Neo4j home (store, logs, conf); created if missing. */
-  homeDir: string;
+  /** Neo4j home (store, logs, conf); created if missing. Unset: a temp dir, deleted on stop. */
+  homeDir?: string;
   heap?: string;
   pageCache?: string;
   /** Load APOC core (default true): needed by the @neo4j/graphql peer. */
@@ -75,33 +81,71 @@ export async function startBenchNeo4j(options: BenchNeo4jOptions): Promise<Bench
   const java = requireJava();
   await ensureNeo4jInstalled(java, log);
   const jars = apoc ? ensureApocInstalled(log) : [];
-  mkdirSync(options.homeDir, { recursive: true });
+  const homeDir = options.homeDir ?? mkdtempSync(path.join(tmpdir(), "kg-bench-neo4j-"));
+  mkdirSync(homeDir, { recursive: true });
+  const removeTemp = (): void => {
+    if (options.homeDir === undefined) rmSync(homeDir, { recursive: true, force: true });
+  };
   const password = randomBytes(12).toString("base64url");
-  const server = await startEmbeddedNeo4j({
-    settings: {
-      boltHost: "127.0.0.1",
-      boltPort: await freePort(),
-      homeDir: options.homeDir,
-      heap: options.heap ?? "1g",
-      pageCache: options.pageCache ?? "256m",
-      txTimeout: options.txTimeout ?? "60s",
-      startTimeoutMs: 180_000,
-      // Embedded APOC needs both: procedures are found in the plugin dir, its extensions on the classpath.
-      ...(apoc ? { pluginDir: PLUGIN_DIR, extraClasspath: jars, unrestrictedProcedures: "apoc.*" } : {}),
-    },
-    password,
-    javaCommand: java.command,
-    javaMajor: java.major,
-    log,
-  });
+  let server: Awaited<ReturnType<typeof startEmbeddedNeo4j>>;
+  try {
+    server = await startEmbeddedNeo4j({
+      settings: {
+        boltHost: "127.0.0.1",
+        boltPort: await freePort(),
+        homeDir,
+        heap: options.heap ?? "1g",
+        pageCache: options.pageCache ?? "256m",
+        txTimeout: options.txTimeout ?? "60s",
+        startTimeoutMs: 180_000,
+        // Embedded APOC needs both: procedures are found in the plugin dir, its extensions on the classpath.
+        ...(apoc ? { pluginDir: PLUGIN_DIR, extraClasspath: jars, unrestrictedProcedures: "apoc.*" } : {}),
+      },
+      password,
+      javaCommand: java.command,
+      javaMajor: java.major,
+      log,
+    });
+  } catch (error) {
+    removeTemp();
+    throw error;
+  }
+  const stop = async (): Promise<void> => {
+    try {
+      await server.stop();
+    } finally {
+      removeTemp();
+    }
+  };
   let apocVersion: string | undefined;
   try {
     if (apoc) apocVersion = await readApocVersion(server.uri, password);
   } catch (error) {
-    await server.stop();
+    await stop();
     throw error;
   }
-  return { uri: server.uri, user: "neo4j", password, pid: server.pid, apocVersion, stop: () => server.stop() };
+  return { uri: server.uri, user: "neo4j", password, pid: server.pid, apocVersion, stop };
+}
+
+/** An executor on a bench Neo4j; the caller closes its driver. */
+export async function executorFor(neo: Pick<BenchNeo4j, "uri" | "user" | "password">): Promise<Executor> {
+  const driver = await connectNeo4j({ uri: neo.uri, user: neo.user, password: neo.password, waitMs: 10_000 });
+  return new Executor(driver, { database: "neo4j", timeoutMs: 30 * 60 * 1000 });
+}
+
+/** Starts a bench Neo4j, runs `work` with an executor on it, then closes the driver and stops Neo4j. */
+export async function withBenchNeo4j<T>(options: BenchNeo4jOptions, work: (neo: BenchNeo4j, executor: Executor) => Promise<T>): Promise<T> {
+  const neo = await startBenchNeo4j(options);
+  try {
+    const executor = await executorFor(neo);
+    try {
+      return await work(neo, executor);
+    } finally {
+      await executor.driver.close();
+    }
+  } finally {
+    await neo.stop();
+  }
 }
 
 /** `RETURN apoc.version()`: proves APOC loaded (Neo4j swallows plugin load errors into its log). */

@@ -11,13 +11,13 @@ interface PageInfo {
 }
 
 /** The picks for a generated graph; the page-3 cursor is read from our API, as a frontend would. */
-export async function generatedPicks(seed: number, ourUrl: string): Promise<Picks> {
+export async function generatedPicks(seed: number, ourBaseUrl: string): Promise<Picks> {
   const d = district(seed, PICKED_DISTRICT);
   const project = d.projects[0];
   if (!project) throw new Error("generated district has no project");
   let after: string | null = null;
   for (let page = 1; page <= 2; page++) {
-    const data = (await post(ourUrl, "query P($after: String) { entities(kind: PROJECT, first: 20, after: $after) { pageInfo { endCursor } edges { cursor } } }", { after })) as PageInfo;
+    const data = (await post(ourBaseUrl, "query P($after: String) { entities(kind: PROJECT, first: 20, after: $after) { pageInfo { endCursor } edges { cursor } } }", { after })) as PageInfo;
     after = data.entities.pageInfo.endCursor;
   }
   if (after === null) throw new Error("fewer than three pages of projects");

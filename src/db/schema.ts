@@ -40,7 +40,12 @@ export function loadSchema(file = SCHEMA_FILE): SchemaStatement[] {
 /** Applies every statement (each in its own schema transaction) and waits for indexes to come online. */
 export async function applySchema(executor: Executor, statements = loadSchema()): Promise<void> {
   for (const statement of statements) await executor.autoCommit(cypher(statement.cypher));
-  await executor.autoCommit(cypher("CALL db.awaitIndexes($seconds)", { seconds: 300 }));
+  await awaitIndexes(executor);
+}
+
+/** Waits until every index is online (populating after a schema change or a bulk load). */
+export async function awaitIndexes(executor: Executor, seconds = 300): Promise<void> {
+  await executor.autoCommit(cypher("CALL db.awaitIndexes($seconds)", { seconds }));
 }
 
 export interface SchemaStatus {
