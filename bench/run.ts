@@ -22,6 +22,7 @@ import { generatedPicks } from "./ops/picks.js";
 import { startPeer } from "./peer/peer-process.js";
 import { type Client, cypherClient, oursClient, peerClient } from "./measure/clients.js";
 import { compareIngest, type IngestComparison } from "./measure/ingest.js";
+import { ingestComparison, type IngestOneComparison, ingestSeries, withStoreCopy } from "./measure/ingest-one.js";
 import { compareAnswers } from "./measure/same-answers.js";
 import { closedLoop, sequential } from "./measure/latency.js";
 import { neo4jHeapMiB, procMemoryMiB } from "./measure/memory.js";
@@ -37,8 +38,8 @@ if (!Number.isInteger(seed)) {
   process.exit(2);
 }
 const SETTINGS = values.quick
-  ? { small: 3_000, large: 10_000, ingestPairs: 2, warmup: 3, rounds: 15, connections: 4, loadMs: 4_000 }
-  : { small: 10_000, large: 1_200_000, ingestPairs: 6, warmup: 10, rounds: 100, connections: 8, loadMs: 20_000 };
+  ? { small: 3_000, large: 10_000, ingestPairs: 2, warmup: 3, rounds: 15, connections: 4, loadMs: 4_000, ingestOne: { warmup: 1, repetitions: 3 } }
+  : { small: 10_000, large: 1_200_000, ingestPairs: 6, warmup: 10, rounds: 100, connections: 8, loadMs: 20_000, ingestOne: { warmup: 1, repetitions: 7 } };
 const log = createLogger(process.env.LOG_LEVEL ?? "warn");
 
 /** `{ __typename }`: HTTP, JSON and GraphQL with no database call, the least any request over HTTP costs. */
@@ -90,8 +91,17 @@ async function measure(graph: StoreMeta, executor: Executor, { ours, peer, clien
   return { graph, picks: { ...picks }, roundTrips: roundTripsPerField, plans, sequential: latency, load, memory };
 }
 
+/** One report through ingestDocument into copies of both stored graphs, side by side, alternately. */
+async function ingestOneReport(): Promise<IngestOneComparison> {
+  const [small, large] = await withStoreCopy(SETTINGS.small, seed, log, (s) => withStoreCopy(SETTINGS.large, seed, log, (l) => ingestSeries([s, l], SETTINGS.ingestOne)));
+  if (!small || !large) throw new Error("no ingest series");
+  return ingestComparison(small, large);
+}
+
+type RunResults = { ingest: IngestComparison; ingestOne: IngestOneComparison; small: GraphResult; large: GraphResult };
+
 /** Full run: ingest in a throwaway Neo4j, then each graph from its cached store (built once by bench:data). */
-async function fullRun(): Promise<{ ingest: IngestComparison; small: GraphResult; large: GraphResult }> {
+async function fullRun(): Promise<RunResults> {
   const ingest = await withBenchNeo4j({ log, apoc: false, ...LARGE_GRAPH_MEMORY }, async (_neo, executor) => {
     await applySchema(executor);
     return compareIngest(executor, seed, SETTINGS.ingestPairs);
@@ -102,11 +112,13 @@ async function fullRun(): Promise<{ ingest: IngestComparison; small: GraphResult
       withServers(neo, executor, (servers) => measure(graph, executor, servers)),
     );
   };
-  return { ingest, small: await stored(SETTINGS.small), large: await stored(SETTINGS.large) };
+  const small = await stored(SETTINGS.small);
+  const large = await stored(SETTINGS.large);
+  return { ingest, small, large, ingestOne: await ingestOneReport() };
 }
 
 /** Quick run: one throwaway Neo4j; ingest, wipe, load the small graph, measure, grow it to the large one, measure. */
-async function quickRun(): Promise<{ ingest: IngestComparison; small: GraphResult; large: GraphResult }> {
+async function quickRun(): Promise<RunResults> {
   return withBenchNeo4j({ log, ...LARGE_GRAPH_MEMORY }, async (neo, executor) => {
     await applySchema(executor);
     const ingest = await compareIngest(executor, seed, SETTINGS.ingestPairs);
@@ -114,8 +126,12 @@ async function quickRun(): Promise<{ ingest: IngestComparison; small: GraphResul
     const small = await loadGraph(executor, { nodes: SETTINGS.small, seed });
     return withServers(neo, executor, async (servers) => {
       const smallResult = await measure(small, executor, servers);
+      const [ingestSmall] = await ingestSeries([executor], SETTINGS.ingestOne);
       const large = await loadGraph(executor, { nodes: SETTINGS.large, seed, from: small.districts });
-      return { ingest, small: smallResult, large: await measure(large, executor, servers) };
+      const largeResult = await measure(large, executor, servers);
+      const [ingestLarge] = await ingestSeries([executor], SETTINGS.ingestOne);
+      if (!ingestSmall || !ingestLarge) throw new Error("no ingest series");
+      return { ingest, small: smallResult, large: largeResult, ingestOne: ingestComparison(ingestSmall, ingestLarge) };
     });
   });
 }
@@ -126,7 +142,7 @@ const worst = (pairs: Array<[string, number]>): Worst => {
 };
 
 const started = performance.now();
-const { ingest, small, large } = await (values.quick ? quickRun() : fullRun());
+const { ingest, ingestOne, small, large } = await (values.quick ? quickRun() : fullRun());
 /** ours ÷ peer requests per second under the same load. */
 const throughputRatio = (g: GraphResult): number => (g.load.ours?.requestsPerSecond ?? Number.NaN) / (g.load.peer?.requestsPerSecond ?? Number.NaN);
 const p50 = (g: GraphResult, op: string, client: string): number => g.sequential[op]?.[client]?.p50 ?? Number.NaN;
@@ -141,11 +157,13 @@ const results: BenchResults & Record<string, unknown> = {
   ratio_throughput_vs_peer_by_graph: { small: Math.round(throughputRatio(small) * 100) / 100, large: Math.round(throughputRatio(large) * 100) / 100 },
   ratio_p50_large_vs_small: worst(OPERATIONS.map((op) => [op.name, p50(large, op.name, "ours") / p50(small, op.name, "ours")])),
   ratio_ingest_vs_raw: Math.round(ingest.ratio * 100) / 100,
+  ratio_ingest_one_large_vs_small: ingestOne.ratio,
   large_nodes: large.graph.nodes,
   large_relationships: large.graph.relationships,
   small_nodes: small.graph.nodes,
   roundtrips_per_root_field: Math.max(...Object.values(small.roundTrips), ...Object.values(large.roundTrips)),
   ingest,
+  ingestOne,
   small,
   large,
 };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
+import { bandKeys } from "../../src/ingest/dedupe.js";
 import { factKey, observationId } from "../../src/ingest/extract/observations.js";
 import type { Qualifier } from "../../src/ingest/extract/quantity.js";
 import { type CitationRow, type EntityRow, type GraphRows, KIND_LABEL, type ObservationRow, type PostRow, postId, type RelationRow } from "../../src/ingest/graph.js";
@@ -146,7 +147,10 @@ class DocumentBuilder {
     readonly id: string,
     private readonly place: string,
   ) {
-    this.rows = { articles: [], passages: [], nearDuplicates: [], mentions: [], observationCitations: [], postCitations: [], authorship: [] };
+    this.rows = {
+      articles: [], passages: [], nearDuplicates: [], mentions: [], observationCitations: [], postCitations: [], authorship: [],
+      summary: { subject: null, subjectSource: null, skipped: { noSubject: 0, noPeriod: 0, noIndicator: 0 }, warnings: [] },
+    };
   }
 
   startArticle(headline: string): void {
@@ -168,7 +172,7 @@ class DocumentBuilder {
     this.text += sentence;
     const index = this.rows.passages.length;
     const passage = { id: `${this.id}:p${index}`, start, text: sentence };
-    this.rows.passages.push({ id: passage.id, documentId: this.id, articleId: this.article, index, paragraph: index, section: null, isHeading: false, start, end: start + sentence.length, text: sentence });
+    this.rows.passages.push({ id: passage.id, documentId: this.id, articleId: this.article, index, paragraph: index, section: null, isHeading: false, isFurniture: false, start, end: start + sentence.length, text: sentence, bands: bandKeys(sentence) });
     return passage;
   }
 
@@ -200,7 +204,7 @@ class DocumentBuilder {
     const citation = `${p.id}#${start}-${end}`;
     const existing = this.relations.get(key);
     if (existing) existing.citations.push(citation);
-    else this.relations.set(key, { type, fromId, toId, method: "RULE", citations: [citation] });
+    else this.relations.set(key, { type, fromId, toId, method: "RULE", citations: [citation], reference: null });
   }
 
   observe(o: { subjectId: string; indicator: IndicatorSpec; period: number; kind: "TARGET" | "ESTIMATE" | "ACTUAL"; value: number; qualifier: Qualifier }, p: Passage, quote: string): void {
@@ -209,7 +213,7 @@ class DocumentBuilder {
     this.rows.mentions.push(this.cite(indicatorId, p, o.indicator.name));
     const shape = { subjectId: o.subjectId, indicatorId, period: o.period, kind: o.kind, measure: o.indicator.measure, qualifier: o.qualifier, normalizedValue: o.value, normalizedUnit: o.indicator.unit };
     const id = observationId(shape);
-    this.observations.set(id, { ...shape, id, factKey: factKey(shape), value: o.value, valueMax: null, unit: o.indicator.unit, qualifier: o.qualifier, text: quote, method: "RULE" });
+    this.observations.set(id, { ...shape, id, factKey: factKey(shape), periodStart: null, value: o.value, valueMax: null, unit: o.indicator.unit, qualifier: o.qualifier, text: quote, method: "RULE" });
     this.rows.observationCitations.push(this.cite(id, p, quote));
   }
 
@@ -226,7 +230,7 @@ class DocumentBuilder {
     return {
       document: {
         id: this.id, sourceFile: `${this.id}.txt`, title: meta.title, publisher: "合成数据", publishedOn: meta.publishedOn, dateNote: "generated",
-        page: null, issue: null, reportYear: meta.reportYear, sha256: createHash("sha256").update(text).digest("hex"), length: text.length, text,
+        page: null, issue: null, reportYear: meta.reportYear, sha256: createHash("sha256").update(text).digest("hex"), length: text.length, text, subjectId: null, subjectSource: null,
       },
       ...this.rows,
       entities: [...this.entities.values()],

@@ -1,6 +1,7 @@
 import { cypher, type CypherQuery } from "../../src/db/cypher-query.js";
 import type { Executor } from "../../src/db/executor.js";
 import type { CitationRow, GraphRows } from "../../src/ingest/graph.js";
+import { bandProperties } from "../../src/ingest/dedupe.js";
 import { writeStatements } from "../../src/ingest/write.js";
 
 const WRITE_TIMEOUT_MS = 10 * 60 * 1000;
@@ -84,7 +85,8 @@ export function loadBare(executor: Executor, documents: Iterable<GraphRows>, see
     const citations = (label: string, pick: (r: GraphRows) => CitationRow[]): void => add(BARE.citations(label), all.flatMap(pick));
     add(BARE.documents, all.map((r) => r.document));
     add(BARE.articles, all.flatMap((r) => r.articles));
-    add(BARE.passages, all.flatMap((r) => r.passages));
+    // The same properties as our writer sets, band keys included (each band has an index).
+    add(BARE.passages, all.flatMap((r) => r.passages).map(({ bands, ...p }) => ({ ...p, ...bandProperties(bands) })));
     add(BARE.entities, fresh(all.flatMap((r) => r.entities)).map((e) => ({ label: e.label, properties: { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, searchText: e.searchText, method: e.method } })));
     add(BARE.observations, fresh(all.flatMap((r) => r.observations)));
     add(BARE.posts, fresh(all.flatMap((r) => r.posts)));

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type RecordShape, type ResultSummary } from "neo4j-driver";
+import neo4j, { type Driver, type ManagedTransaction, type ProfiledPlan, type QueryResult, type Record as Neo4jRecord, type RecordShape, type ResultSummary } from "neo4j-driver";
 import type { Logger } from "../log/logger.js";
 import type { CypherQuery } from "./cypher-query.js";
 import { mapDriverError } from "./driver-errors.js";
@@ -59,6 +59,22 @@ export class Executor {
     try {
       const summary = await session.run(`EXPLAIN ${query.cypher}`, query.params, { timeout: this.options.timeoutMs }).summary();
       return { queryType: summary.queryType as string | undefined, plan: summary.plan };
+    } catch (error) {
+      throw mapDriverError(error, this.options.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Neo4j's PROFILE of a read statement, which runs it: total db hits, rows returned, operators used. */
+  async profile(query: CypherQuery): Promise<{ dbHits: number; rows: number; operators: string[] }> {
+    this.notify(query, "READ");
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const { profile } = await session.run(`PROFILE ${query.cypher}`, query.params, { timeout: this.options.timeoutMs }).summary();
+      const steps = (p: ProfiledPlan): ProfiledPlan[] => [p, ...p.children.flatMap(steps)];
+      const all = profile ? steps(profile) : [];
+      return { dbHits: all.reduce((sum, p) => sum + p.dbHits, 0), rows: profile ? profile.rows : 0, operators: all.map((p) => p.operatorType) };
     } catch (error) {
       throw mapDriverError(error, this.options.timeoutMs);
     } finally {

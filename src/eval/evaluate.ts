@@ -1,13 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { extractObservations, type ExtractedObservation, indicatorFor } from "../ingest/extract/observations.js";
+import { type ExtractedObservation, indicatorFor } from "../ingest/extract/observations.js";
+import { Gazetteer } from "../ingest/gazetteer/gazetteer.js";
 import { SurfaceMatcher } from "../ingest/link.js";
+import { type ExtractDeps, extractDocument } from "../ingest/pipeline.js";
 import { readSourceFile } from "../ingest/read.js";
-import { loadRegistry, type Registry } from "../ingest/registry.js";
-import { segment } from "../ingest/segment.js";
-import { extractPosts } from "../ingest/extract/posts.js";
-import { extractRelations } from "../ingest/extract/relations.js";
-import type { SegmentedDocument } from "../ingest/types.js";
+import { codeOfId, loadRegistry, type Registry } from "../ingest/registry.js";
 import { CORPUS_DIR, type GoldObservation, loadGoldContainment, loadGoldObservations, loadGoldPosts } from "./gold.js";
 
 export interface Score {
@@ -45,8 +43,17 @@ export interface ObservationEval {
   spurious: ExtractedObservation[];
 }
 
+/** The gazetteer, the registry and its matcher, loaded once. */
+export function defaultDeps(): ExtractDeps {
+  const gazetteer = Gazetteer.load();
+  const registry = loadRegistry(undefined, gazetteer);
+  return { gazetteer, registry, matcher: SurfaceMatcher.of(registry) };
+}
+
 function nameOf(registry: Registry, id: string): string {
-  return registry.byId.get(id)?.name ?? id.replace(/^[a-z]+:/u, "");
+  const code = codeOfId(id);
+  const place = code ? Gazetteer.load().byCode(code) : undefined;
+  return place?.name ?? registry.byId.get(id)?.name ?? id.replace(/^[a-z]+:/u, "");
 }
 
 /** A gold subject written by name or alias, as the registry's id; unregistered names stay names. */
@@ -68,17 +75,23 @@ function wrongAttributes(registry: Registry, g: GoldObservation, p: ExtractedObs
   return wrong;
 }
 
-function corpusDocuments(): SegmentedDocument[] {
-  return readdirSync(CORPUS_DIR)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((file) => segment(readSourceFile(path.join(CORPUS_DIR, file))));
+const corpusCache = new Map<ExtractDeps, Array<ReturnType<typeof extractDocument>>>();
+
+/** Runs read → segment → context → link → extract on every corpus document: the automatic extraction alone. */
+function corpusExtractions(deps: ExtractDeps): Array<ReturnType<typeof extractDocument>> {
+  let cached = corpusCache.get(deps);
+  if (!cached) {
+    cached = readdirSync(CORPUS_DIR)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((file) => extractDocument(readSourceFile(path.join(CORPUS_DIR, file)), deps));
+    corpusCache.set(deps, cached);
+  }
+  return cached;
 }
 
-/** Runs read → segment → link → extract on every corpus document: the automatic extraction alone. */
-export function extractCorpus(registry = loadRegistry()): ExtractedObservation[] {
-  const matcher = SurfaceMatcher.of(registry);
-  return corpusDocuments().flatMap((doc) => extractObservations(doc, { registry, matcher }));
+export function extractCorpus(deps = defaultDeps()): ExtractedObservation[] {
+  return corpusExtractions(deps).flatMap((x) => x.observations);
 }
 
 export interface SetEval {
@@ -97,11 +110,11 @@ function compareSets(gold: Set<string>, predicted: Set<string>): SetEval {
 }
 
 /** Posts as facts (person, title, organization, current), each counted once however often it is printed. */
-export function evaluatePosts(registry = loadRegistry()): SetEval {
-  const matcher = SurfaceMatcher.of(registry);
+export function evaluatePosts(deps = defaultDeps()): SetEval {
+  const { registry } = deps;
   const name = (id: string): string => nameOf(registry, id);
   const predicted = new Set(
-    corpusDocuments().flatMap((doc) => extractPosts(doc, registry, matcher).map((p) => `${name(p.personId)}|${p.title}|${name(p.organizationId)}|${p.current}`)),
+    corpusExtractions(deps).flatMap((x) => x.posts.map((p) => `${name(p.personId)}|${p.title}|${name(p.organizationId)}|${p.current}`)),
   );
   const gold = new Set(loadGoldPosts().map((g) => `${g.person}|${g.title}|${nameOf(registry, goldSubject(registry, g.organization))}|${g.current}`));
   return compareSets(gold, predicted);
@@ -110,12 +123,12 @@ export function evaluatePosts(registry = loadRegistry()): SetEval {
 const CONTAINMENT = new Set(["PART_OF", "LOCATED_IN", "PARTNER_OF"]);
 
 /** Containment the rules extract (PART_OF, LOCATED_IN, PARTNER_OF), against the gold; the registry's curated relations are not counted. */
-export function evaluateContainment(registry = loadRegistry()): SetEval {
-  const matcher = SurfaceMatcher.of(registry);
+export function evaluateContainment(deps = defaultDeps()): SetEval {
+  const { registry } = deps;
   const name = (id: string): string => nameOf(registry, id);
   const predicted = new Set(
-    corpusDocuments().flatMap((doc) =>
-      extractRelations(doc, registry, matcher)
+    corpusExtractions(deps).flatMap((x) =>
+      x.relations
         .filter((r) => CONTAINMENT.has(r.type))
         .map((r) => `${name(r.fromId)}|${r.type}|${name(r.toId)}`),
     ),
@@ -124,7 +137,8 @@ export function evaluateContainment(registry = loadRegistry()): SetEval {
   return compareSets(gold, predicted);
 }
 
-export function evaluateObservations(registry = loadRegistry(), gold = loadGoldObservations(), predicted = extractCorpus(registry)): ObservationEval {
+export function evaluateObservations(deps = defaultDeps(), gold = loadGoldObservations(), predicted = extractCorpus(deps)): ObservationEval {
+  const { registry } = deps;
   const byPlace = new Map(predicted.map((p) => [`${p.citation.documentId}@${p.valueStart}`, p]));
   const matchedPlaces = new Set<string>();
   const mismatches: ObservationEval["mismatches"] = [];

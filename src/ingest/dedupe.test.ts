@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { normalizeForComparison, signature } from "./dedupe.js";
+import { bandKeys, findNearDuplicates, LSH_BANDS, LSH_ROWS, NEAR_DUPLICATE_THRESHOLD, normalizeForComparison, signature, similarity } from "./dedupe.js";
+import { validateSource } from "./read.js";
+import { segment } from "./segment.js";
+import type { SegmentedDocument } from "./types.js";
+
+const ORIGINAL = "加强信用体系建设。协助60余家企业完成信用修复。进一步推进政府和社会信息资源开放共享，引导近万家经营主体授权信用综合服务平台。";
+const RETYPED = "加强信用体系建设。协助60家企业完成信用修复。进一步推进政府和社会信息资源开放共享,引导近万家经营主体授权信用综合服务平台。";
+const OTHER = "全年销售临洮县、西和县、成武县等协作地农特产品695万余元，完成协作地党政干部培训900余人次。";
+
+const shared = (a: string, b: string): string[] => bandKeys(a).filter((k) => bandKeys(b).includes(k));
+
+/** A real segmented document, one passage per line (each line one sentence). */
+function documentOf(id: string, lines: string[]): SegmentedDocument {
+  return segment(validateSource(new TextEncoder().encode(`${lines.join("\n\n")}\n`), `${id}.txt`, {}));
+}
 
 describe("near-duplicate detection", () => {
   it("folds full- and half-width punctuation and spaces", () => {
@@ -7,14 +21,79 @@ describe("near-duplicate detection", () => {
   });
 
   it("scores a re-typeset passage with small differences high and unrelated text low", () => {
-    const original = signature("加强信用体系建设。协助60余家企业完成信用修复。进一步推进政府和社会信息资源开放共享，引导近万家经营主体授权信用综合服务平台。");
-    const retyped = signature("加强信用体系建设。协助60家企业完成信用修复。进一步推进政府和社会信息资源开放共享,引导近万家经营主体授权信用综合服务平台。");
-    const other = signature("全年销售临洮县、西和县、成武县等协作地农特产品695万余元，完成协作地党政干部培训900余人次。");
-    expect(original!.compareWith(retyped!)).toBeGreaterThan(0.75);
-    expect(original!.compareWith(other!)).toBeLessThan(0.1);
+    expect(similarity(signature(ORIGINAL)!, signature(RETYPED)!)).toBeGreaterThan(0.75);
+    expect(similarity(signature(ORIGINAL)!, signature(OTHER)!)).toBeLessThan(0.1);
   });
 
   it("does not compare headings and labels", () => {
     expect(signature("北宣")).toBeUndefined();
+    expect(bandKeys("北宣")).toEqual([]);
+  });
+});
+
+describe("LSH band keys", () => {
+  it("gives each passage one key per band, the band's number first", () => {
+    const keys = bandKeys(ORIGINAL);
+    expect(keys).toHaveLength(LSH_BANDS);
+    expect(keys.map((k) => k.slice(0, 2))).toEqual(Array.from({ length: LSH_BANDS }, (_, i) => i.toString(16).padStart(2, "0")));
+    expect(new Set(keys).size).toBe(LSH_BANDS);
+  });
+
+  it("are the same in every process: stored keys stay valid (a changed hash needs a re-keyed graph)", () => {
+    expect(bandKeys(ORIGINAL).slice(0, 2)).toMatchInlineSnapshot(`
+      [
+        "0039d95a123e337d04",
+        "01725fbe0d3a422092",
+      ]
+    `);
+  });
+
+  it("puts a re-typeset passage in a shared band and unrelated text in none", () => {
+    expect(shared(ORIGINAL, RETYPED).length).toBeGreaterThan(0);
+    expect(shared(ORIGINAL, OTHER)).toEqual([]);
+  });
+
+  it("puts every pair at or above the threshold in a shared band, in a spread of edits", () => {
+    const base = `${ORIGINAL}${OTHER}`;
+    let near = 0;
+    for (let edits = 1; edits <= 30; edits++) {
+      const chars = [...base];
+      for (let e = 0; e < edits; e++) chars[(e * 37 + edits) % chars.length] = "新";
+      const variant = chars.join("");
+      if (similarity(signature(base)!, signature(variant)!) < NEAR_DUPLICATE_THRESHOLD) continue;
+      near += 1;
+      expect(shared(base, variant).length).toBeGreaterThan(0);
+    }
+    expect(near).toBeGreaterThan(5);
+  });
+
+  it("has its S-curve's steep part below the threshold: near-certain at 0.6, rare at 0.2", () => {
+    const candidate = (s: number): number => 1 - (1 - s ** LSH_ROWS) ** LSH_BANDS;
+    expect(LSH_BANDS * LSH_ROWS).toBe(128);
+    expect(candidate(NEAR_DUPLICATE_THRESHOLD)).toBeGreaterThan(0.98);
+    expect(candidate(0.2)).toBeLessThan(0.06);
+  });
+});
+
+describe("findNearDuplicates", () => {
+  const ONE_SENTENCE = "协助60余家企业完成信用修复，进一步推进政府和社会信息资源开放共享，引导近万家经营主体授权信用综合服务平台。";
+  const RETYPED_SENTENCE = "协助60家企业完成信用修复，进一步推进政府和社会信息资源开放共享,引导近万家经营主体授权信用综合服务平台。";
+
+  it("verifies candidates that share a band on the full signature, and skips the document's own passages", () => {
+    const doc = documentOf("new", [RETYPED_SENTENCE, OTHER]);
+    const [retyped] = doc.passages.filter((p) => p.text === RETYPED_SENTENCE);
+    const found = findNearDuplicates(doc, [
+      { id: "old:p0", documentId: "old", text: ONE_SENTENCE },
+      { id: "new:p9", documentId: "new", text: ONE_SENTENCE },
+      { id: "old:p1", documentId: "old", text: "推进城市更新和城市建设三年攻坚行动，完成老旧小区改造一百二十个。" },
+    ]);
+    expect(found).toEqual([{ passageId: retyped?.id, otherPassageId: "old:p0", otherDocumentId: "old", similarity: expect.any(Number) }]);
+    expect(found[0]?.similarity).toBeGreaterThanOrEqual(NEAR_DUPLICATE_THRESHOLD);
+  });
+
+  it("compares the document's own passages with each other", () => {
+    const doc = documentOf("new", [ONE_SENTENCE, OTHER, RETYPED_SENTENCE]);
+    const id = (text: string) => doc.passages.find((p) => p.text === text)?.id;
+    expect(findNearDuplicates(doc, []).map((d) => [d.passageId, d.otherPassageId])).toEqual([[id(ONE_SENTENCE), id(RETYPED_SENTENCE)]]);
   });
 });

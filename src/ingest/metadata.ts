@@ -45,6 +45,8 @@ export const metadataInputSchema = z
     reporters: z.array(z.string().min(1)).optional(),
     photographers: z.array(z.string().min(1)).optional(),
     reportYear: z.number().int().min(1949).max(2100).optional(),
+    /** The place the document is about: a name (绵阳市), a path (山东省/青岛市/城阳区) or a GB/T 2260 code. */
+    subject: z.string().trim().min(2).max(100).optional(),
     articles: z.array(articleHint).optional(),
   })
   .strict();
@@ -70,6 +72,7 @@ export function parseMetadata(input: unknown, defaults: { id: string; title: str
     reporters: m.reporters ?? [],
     photographers: m.photographers ?? [],
     ...(m.reportYear !== undefined ? { reportYear: m.reportYear } : {}),
+    ...(m.subject ? { subject: m.subject } : {}),
     ...(m.articles ? { articles: m.articles } : {}),
   };
 }

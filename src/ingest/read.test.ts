@@ -37,9 +37,17 @@ describe("validateSource", () => {
     const bytes = enc(SAMPLE.repeat(2));
     expect(refusal(bytes.subarray(0, bytes.length - 3))).toMatch(/ends inside a multi-byte character/);
   });
-  it("refuses a file cut in the middle of a sentence", () => {
+  it("reads a text that ends mid-sentence (a web excerpt) with a warning", () => {
     const text = `${SAMPLE}${"历史城区完成7.5万平方米整体性保护更新，海泊路、高密路等“老街里”精彩开街，大鲍岛文化休闲街区复苏老城"}`;
-    expect(refusal(enc(text))).toMatch(/ends mid-sentence.*truncated/);
+    const doc = validateSource(enc(text), "x.txt", {});
+    expect(doc.text).toBe(text);
+    expect(doc.warnings).toEqual(['text ends mid-sentence: "…鲍岛文化休闲街区复苏老城"']);
+  });
+  it("does not warn when only page furniture follows the last full stop", () => {
+    const text = `来源：区政府办公室\n${SAMPLE}\n编辑：李某　审核：王某\n【打印本页】【关闭窗口】\n`;
+    const doc = validateSource(enc(text), "x.txt", {});
+    expect(doc.warnings).toBeUndefined();
+    expect(doc.meta.title).toBe(SAMPLE.trim());
   });
   it("refuses text with no Chinese", () => expect(refusal(enc("Annual report 2023. GDP grew 5.5 percent.\n"))).toMatch(/no Chinese text/));
   it("refuses metadata with an impossible date, one line per problem", () => {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { IngestInputError } from "../errors/client-errors.js";
 import { type MetadataInput, parseMetadata } from "./metadata.js";
+import { isFurnitureLine } from "./text/furniture.js";
 import type { SourceDocument } from "./types.js";
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -38,13 +39,26 @@ export function validateSource(bytes: Uint8Array, sourceFile: string, metadata: 
   if (han < MIN_HAN_CHARACTERS) {
     throw new IngestInputError(`${name}: no Chinese text (${han} Han characters); this service reads Chinese government reports`);
   }
-  const lastLine = text.trimEnd().split("\n").at(-1)?.trim() ?? "";
-  if (lastLine.length > 40 && !TERMINAL.test(lastLine)) {
-    throw new IngestInputError(`${name}: the text ends mid-sentence ("…${lastLine.slice(-12)}"); the file looks truncated`);
-  }
   const stem = name.replace(/\.[^.]+$/, "");
   const meta = parseMetadata(metadata, { id: stem, title: firstLine(text) });
-  return { meta, sourceFile: name, text, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const warnings = endsMidSentence(text);
+  return { meta, sourceFile: name, text, sha256: createHash("sha256").update(bytes).digest("hex"), ...(warnings.length ? { warnings } : {}) };
+}
+
+/** A web excerpt often stops mid-sentence: read it, but say so. Short last lines are signatures and dates. */
+function endsMidSentence(text: string): string[] {
+  const last = contentLine(nonEmptyLines(text).reverse()) ?? "";
+  const running = last.length > 40 || /[，、；]/u.test(last);
+  return running && !TERMINAL.test(last) ? [`text ends mid-sentence: "…${last.slice(-12)}"`] : [];
+}
+
+function nonEmptyLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/u).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+
+/** The first line that is not page furniture (来源：…, 【打印】), else the first line. */
+function contentLine(lines: string[]): string | undefined {
+  return lines.find((l) => !isFurnitureLine(l)) ?? lines[0];
 }
 
 function decodeUtf8(bytes: Uint8Array, name: string): string {
@@ -84,5 +98,5 @@ function tooLarge(name: string, bytes: number): string {
 }
 
 function firstLine(text: string): string {
-  return (text.split("\n").find((line) => line.trim().length > 0) ?? "").trim().slice(0, 300);
+  return (contentLine(nonEmptyLines(text)) ?? "").slice(0, 300);
 }

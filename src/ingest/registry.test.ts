@@ -18,7 +18,14 @@ describe("registry", () => {
   it("loads the project's reviewed registry", () => {
     const registry = loadRegistry();
     expect(registry.resolve("邮轮港区").aliases).toContain("青岛国际邮轮港区");
-    expect(registry.resolve("邮轮港区").relations).toContainEqual({ type: "PART_OF", target: "district:市北区" });
+    expect(registry.resolve("邮轮港区").relations).toContainEqual({ type: "PART_OF", target: "district:370203" });
+  });
+
+  it("gives registry places their gazetteer code as id, and refuses a place the gazetteer does not know", () => {
+    expect(loadRegistry().resolve("市北区")).toMatchObject({ id: "district:370203", kind: "DISTRICT", properties: { code: "370203" } });
+    expect(() => registryFrom("- { kind: DISTRICT, name: 不存在区 }")).toThrow(/not a single DISTRICT of the gazetteer/);
+    expect(() => registryFrom("- { kind: DISTRICT, name: 朝阳区 }")).toThrow(/give its code/);
+    expect(registryFrom("- { kind: DISTRICT, name: 朝阳区, code: '220104' }").resolve("朝阳区").id).toBe("district:220104");
   });
 
   it("refuses a relation to an unknown name and a surface form shared by two entities", () => {

@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { InternalError } from "../errors/internal-errors.js";
 import { PROJECT_ROOT } from "../neo4j/paths.js";
+import { Gazetteer } from "./gazetteer/gazetteer.js";
 import { ENTITY_KINDS, type EntityKind } from "./types.js";
 
 export const REGISTRY_DIR = path.join(PROJECT_ROOT, "data", "registry");
@@ -15,6 +16,8 @@ const entrySchema = z
     aliases: z.array(z.string().min(1)).default([]),
     localAliases: z.array(z.string().min(1)).default([]),
     of: z.string().min(1).optional(),
+    /** GB/T 2260 code of a province-, prefecture- or county-level place, where its name alone is ambiguous. */
+    code: z.string().regex(/^\d{6}$/u).optional(),
     description: z.string().optional(),
     partOf: z.array(z.string()).default([]),
     locatedIn: z.array(z.string()).default([]),
@@ -41,6 +44,24 @@ export type RegistryRelationType = "PART_OF" | "LOCATED_IN" | "PARTNER_OF" | "SU
 
 export function entityId(kind: EntityKind, name: string): string {
   return `${kind.toLowerCase()}:${name}`;
+}
+
+/** Kinds whose entities are the gazetteer's divisions: one node per GB/T 2260 code, whoever names it. */
+export const DIVISION_KINDS = new Set<EntityKind>(["PROVINCE", "CITY", "DISTRICT", "COUNTY"]);
+
+/** Id of a gazetteer place: its kind and code (district:370203), so ids of one kind share a prefix. */
+export const divisionId = (d: { kind: EntityKind; code: string }): string => `${d.kind.toLowerCase()}:${d.code}`;
+
+/** The GB/T 2260 code in a place's id, if the id is one. */
+export function codeOfId(id: string): string | undefined {
+  return /^(?:province|city|district|county):(\d{6})$/u.exec(id)?.[1];
+}
+
+/** A registry place as its gazetteer division; the registry is refused when the gazetteer does not know it. */
+function divisionCode(gazetteer: Gazetteer, e: { name: string; kind: EntityKind; code?: string | undefined }): string {
+  const found = e.code ? gazetteer.byCode(e.code) : gazetteer.resolve(e.name);
+  if (!found || found.kind !== e.kind) throw new InternalError(`registry: ${e.kind} ${e.name} is not a single ${e.kind} of the gazetteer; give its code`);
+  return found.code;
 }
 
 export class Registry {
@@ -81,7 +102,7 @@ export class Registry {
 }
 
 /** Loads and checks every YAML file of the reviewed registry (data/registry). */
-export function loadRegistry(dir = REGISTRY_DIR): Registry {
+export function loadRegistry(dir = REGISTRY_DIR, gazetteer = Gazetteer.load()): Registry {
   const raw: Array<z.infer<typeof entrySchema> & { file: string }> = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
     const items = parse(readFileSync(path.join(dir, file), "utf8")) as unknown;
@@ -93,21 +114,24 @@ export function loadRegistry(dir = REGISTRY_DIR): Registry {
     });
   }
   const registry = new Registry(
-    raw.map((e) => ({
-      id: entityId(e.kind, e.name),
+    raw.map((e) => {
+      const code = DIVISION_KINDS.has(e.kind) ? divisionCode(gazetteer, e) : undefined;
+      return {
+      id: code ? divisionId({ kind: e.kind, code }) : entityId(e.kind, e.name),
       kind: e.kind,
       name: e.name,
       aliases: e.aliases,
       localAliases: e.localAliases,
       localTo: e.of,
       description: e.description,
-      properties: e.properties ?? {},
+      properties: { ...(e.properties ?? {}), ...(code ? { code } : {}) },
       relations: [],
-    })),
+      };
+    }),
   );
   // Second pass: references by canonical name resolve to ids, or the registry is refused.
   raw.forEach((e) => {
-    const entry = registry.byId.get(entityId(e.kind, e.name)) as RegistryEntry;
+    const entry = registry.resolve(e.name);
     const add = (type: RegistryRelationType, names: string[]) => {
       for (const name of names) entry.relations.push({ type, target: registry.resolve(name).id });
     };

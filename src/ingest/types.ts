@@ -5,9 +5,13 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export type FactMethod = "RULE" | "CURATED";
+/** RULE: found by the extraction rules; CURATED: the reviewed registry; REFERENCE: reference data (the gazetteer, the indicator vocabulary). */
+export const FACT_METHODS = ["RULE", "CURATED", "REFERENCE"] as const;
+export type FactMethod = (typeof FACT_METHODS)[number];
 export type ObservationKind = "TARGET" | "ESTIMATE" | "ACTUAL";
-export type Measure = "LEVEL" | "GROWTH_RATE";
+/** A level, a rate of change over the period, or an average annual rate over a span of years (年均增长). */
+export const MEASURES = ["LEVEL", "GROWTH_RATE", "AVERAGE_GROWTH_RATE"] as const;
+export type Measure = (typeof MEASURES)[number];
 export type { Qualifier } from "./extract/quantity.js";
 
 /** Layout knowledge about one article of a page, from the document's metadata file. */
@@ -40,6 +44,8 @@ export interface DocumentMeta {
   photographers: string[];
   /** The year whose work the document reports on, when the date alone does not say it. */
   reportYear?: number;
+  /** The place the document is about, as given by the user (name, path or code); else it is inferred. */
+  subject?: string;
   articles?: ArticleHint[];
 }
 
@@ -49,6 +55,8 @@ export interface SourceDocument {
   sourceFile: string;
   text: string;
   sha256: string;
+  /** What the reader accepted but a user should know (the text ends mid-sentence). */
+  warnings?: string[];
 }
 
 export interface ArticleSegment {
@@ -76,6 +84,8 @@ export interface PassageSegment {
   /** Text of the nearest heading line above, inside the article. */
   section: string | null;
   isHeading: boolean;
+  /** Page furniture (来源：…, 【打印】, - 3 -, a lone URL or publication time): kept for offsets, not content. */
+  isFurniture: boolean;
   start: number;
   end: number;
   text: string;

@@ -1,5 +1,6 @@
 import { cypher, type CypherQuery } from "../db/cypher-query.js";
 import type { CitationRow, GraphRows } from "./graph.js";
+import { bandProperties } from "./dedupe.js";
 
 /** Rows per UNWIND statement: big enough to amortise round trips, small enough for the heap. */
 export const BATCH_SIZE = 500;
@@ -19,6 +20,14 @@ UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 SET d += row, d.length = toInteger(row.length), d.reportYear = toInteger(row.reportYear)`;
 
+/** The place a document reports on, with how it was found (GIVEN, TITLE, HEADING …). */
+const SUBJECTS = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.id})
+MATCH (e:Entity {id: row.subjectId})
+MERGE (d)-[r:REPORTS_ON]->(e)
+SET r.source = row.subjectSource`;
+
 const ARTICLES = `
 UNWIND $rows AS row
 MATCH (d:Document {id: row.documentId})
@@ -35,6 +44,10 @@ MERGE (a)-[:HAS_PASSAGE]->(p)`;
 
 // JavaScript numbers reach Neo4j as floats: offsets, indexes and years are cast to integers here.
 
+/** The most trusted of two methods, in Cypher (the same order as `strongerMethod` in graph.ts). */
+const STRONGER_METHOD = (a: string, b: string): string =>
+  `CASE WHEN 'CURATED' IN [${a}, ${b}] THEN 'CURATED' WHEN 'REFERENCE' IN [${a}, ${b}] THEN 'REFERENCE' ELSE 'RULE' END`;
+
 // Labels come from the KIND_LABEL allow-list, never from the text.
 const ENTITIES = `
 UNWIND $rows AS row
@@ -42,7 +55,7 @@ MERGE (e:Entity {id: row.id})
 ON CREATE SET e.name = row.name, e.kind = row.kind, e.method = row.method, e.aliases = []
 SET e:$(row.label),
     e.aliases = e.aliases + [a IN row.aliases WHERE NOT a IN e.aliases],
-    e.method = CASE WHEN e.method = 'CURATED' OR row.method = 'CURATED' THEN 'CURATED' ELSE 'RULE' END,
+    e.method = ${STRONGER_METHOD("e.method", "row.method")},
     e.description = coalesce(row.description, e.description)
 SET e.searchText = reduce(s = e.name, a IN e.aliases | s + ' ' + a)
 SET e += row.properties`;
@@ -68,7 +81,7 @@ UNWIND $rows AS row
 MATCH (s:Entity {id: row.subjectId})
 MATCH (i:Entity {id: row.indicatorId})
 MERGE (o:Observation {id: row.id})
-ON CREATE SET o += row, o.period = toInteger(row.period), o.conflicting = false
+ON CREATE SET o += row, o.period = toInteger(row.period), o.periodStart = toInteger(row.periodStart), o.conflicting = false
 MERGE (o)-[:ABOUT]->(s)
 MERGE (o)-[:OF_INDICATOR]->(i)`;
 
@@ -89,7 +102,8 @@ MATCH (b:Entity {id: row.toId})
 MERGE (a)-[r:$(row.type)]->(b)
 ON CREATE SET r.citations = [], r.method = row.method
 SET r.citations = r.citations + [c IN row.citations WHERE NOT c IN r.citations],
-    r.method = CASE WHEN r.method = 'CURATED' OR row.method = 'CURATED' THEN 'CURATED' ELSE 'RULE' END`;
+    r.method = ${STRONGER_METHOD("r.method", "row.method")},
+    r.reference = coalesce(row.reference, r.reference)`;
 
 const AUTHORSHIP = `
 UNWIND $rows AS row
@@ -137,8 +151,9 @@ export function writeStatements(...docs: GraphRows[]): CypherQuery[] {
   return [
     ...unwind(DOCUMENTS, docs.map((d) => d.document)),
     ...unwind(ARTICLES, all((d) => d.articles)),
-    ...unwind(PASSAGES, all((d) => d.passages)),
+    ...unwind(PASSAGES, all((d) => d.passages).map(({ bands, ...passage }) => ({ ...passage, ...bandProperties(bands) }))),
     ...unwind(ENTITIES, all((d) => d.entities)),
+    ...unwind(SUBJECTS, docs.map((d) => d.document).filter((d) => d.subjectId !== null)),
     ...citations("Entity", all((d) => d.mentions)),
     ...unwind(OBSERVATIONS, all((d) => d.observations)),
     ...citations("Observation", all((d) => d.observationCitations)),

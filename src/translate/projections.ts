@@ -206,6 +206,8 @@ const ENTITY_FIELDS: Record<string, FieldCompiler> = {
   aliases: (_b, n) => `coalesce(${n}.aliases, [])`,
   description: prop("description"),
   method: prop("method"),
+  code: prop("code"),
+  path: prop("path"),
   mentions: (b, n, s) => mentions(b, n, s),
   relations: (b, n, s) => relations(b, n, s),
   observations: (b, n, s) => observationsOf(b, n, s),
@@ -225,7 +227,11 @@ const ENTITY_TYPE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
     partners: related("(m:County)-[:PARTNER_OF]->(n)", "County", false),
     projects: related("(m:Project)-[:LOCATED_IN]->(n)", "Project", false),
   },
-  County: { partnerOf: related("(n)-[:PARTNER_OF]->(m:District)", "District", false) },
+  County: {
+    city: related("(n)-[:PART_OF]->(m:City)", "City", true),
+    province: related("(n)-[:PART_OF]->(m:Province)", "Province", true),
+    partnerOf: related("(n)-[:PARTNER_OF]->(m:District)", "District", false),
+  },
   Subdistrict: { district: related("(n)-[:PART_OF]->(m:District)", "District", true) },
   Zone: {
     district: related("(n)-[:PART_OF]->(m:District)", "District", true),
@@ -244,7 +250,7 @@ const ENTITY_TYPE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
   },
   Event: { participants: related("(m:Person)-[:PARTICIPATED_IN]->(n)", "Person", false) },
   Policy: { appliesTo: related("(n)-[:APPLIES_TO]->(m:Entity)", "Entity", false) },
-  Indicator: {},
+  Indicator: { category: prop("category"), unitHint: prop("unitHint") },
 };
 
 const PROVENANCE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
@@ -258,6 +264,8 @@ const PROVENANCE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
     page: prop("page"),
     issue: prop("issue"),
     reportYear: prop("reportYear"),
+    subject: related("(n)-[:REPORTS_ON]->(m:Entity)", "Entity", true),
+    subjectSource: prop("subjectSource"),
     text: prop("text"),
     length: prop("length"),
     sha256: prop("sha256"),
@@ -301,6 +309,7 @@ const PROVENANCE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
     paragraph: prop("paragraph"),
     section: prop("section"),
     isHeading: prop("isHeading"),
+    isFurniture: (_b, n) => `coalesce(${n}.isFurniture, false)`,
     document: (b, n, s) => {
       const d = b.variable("d");
       return `head(COLLECT { MATCH (${d}:Document {id: ${n}.documentId}) RETURN ${project(b, d, "Document", s)} })`;
@@ -318,6 +327,7 @@ const PROVENANCE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
   Observation: {
     id: prop("id"),
     period: prop("period"),
+    periodStart: prop("periodStart"),
     kind: prop("kind"),
     measure: prop("measure"),
     value: prop("value"),

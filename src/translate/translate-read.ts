@@ -16,6 +16,9 @@ import { type FieldSelection, fieldsFor } from "./selection.js";
 function entityLookup(b: CypherBuilder, value: string): string {
   const v = b.param(value);
   const branches = [`MATCH (e:Entity {id: ${v}}) RETURN e`, `MATCH (e:Entity {name: ${v}}) RETURN e`];
+  // A six-digit value is also a place's GB/T 2260 code.
+  if (/^\d{6}$/u.test(value)) branches.push(`MATCH (e:Entity {code: ${v}}) RETURN e`);
+  if (value.includes("/")) branches.push(`MATCH (e:Entity {path: ${v}}) RETURN e`);
   // A value with no letter or digit has no token to search for; exact matches only.
   if (/[\p{L}\p{N}]/u.test(value)) {
     branches.push(`CALL db.index.fulltext.queryNodes('entity_search', ${b.param(phrase(value))}) YIELD node WHERE ${v} IN node.aliases RETURN node AS e`);

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { ENTITY_KINDS } from "../../ingest/types.js";
+import { ENTITY_KINDS, FACT_METHODS, MEASURES } from "../../ingest/types.js";
 
 export const EntityKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, k])) as { [K in (typeof ENTITY_KINDS)[number]]: K };
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -36,14 +36,16 @@ registerEnumType(Qualifier, {
   description: "How the text qualifies the number: 左右/约 APPROX, 以上/不低于 AT_LEAST, 超过/余/多 MORE_THAN, 近 NEARLY, 突破 EXCEEDS, 以下/以内 AT_MOST.",
 });
 
-export enum Measure {
-  LEVEL = "LEVEL",
-  GROWTH_RATE = "GROWTH_RATE",
-}
-registerEnumType(Measure, { name: "Measure", description: "A level (an amount, a count, a share) or a rate of change (增长5.5%)." });
+export const Measure = Object.fromEntries(MEASURES.map((k) => [k, k])) as { [K in (typeof MEASURES)[number]]: K };
+export type Measure = (typeof MEASURES)[number];
+registerEnumType(Measure, {
+  name: "Measure",
+  description: "A level (an amount, a count, a share), a rate of change (增长5.5%), or an average annual rate over periodStart–period (年均增长).",
+});
 
-export enum FactMethod {
-  RULE = "RULE",
-  CURATED = "CURATED",
-}
-registerEnumType(FactMethod, { name: "FactMethod", description: "Found by the extraction rules, or stated in the reviewed registry." });
+export const FactMethod = Object.fromEntries(FACT_METHODS.map((k) => [k, k])) as { [K in (typeof FACT_METHODS)[number]]: K };
+export type FactMethod = (typeof FACT_METHODS)[number];
+registerEnumType(FactMethod, {
+  name: "FactMethod",
+  description: "Found by the extraction rules, stated in the reviewed registry, or taken from reference data (the national gazetteer, the indicator vocabulary).",
+});

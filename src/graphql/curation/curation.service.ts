@@ -74,5 +74,11 @@ export async function ingestText(ctx: GraphQLContext, text: string, metadata: Do
     posts: c.posts ?? 0,
     relations: c.relations ?? 0,
     nearDuplicates: c.nearDuplicates ?? 0,
+    subject: result.summary?.subject ?? null,
+    subjectSource: result.summary?.subjectSource ?? null,
+    skippedNoSubject: result.summary?.skipped.noSubject ?? 0,
+    skippedNoPeriod: result.summary?.skipped.noPeriod ?? 0,
+    skippedNoIndicator: result.summary?.skipped.noIndicator ?? 0,
+    warnings: result.summary?.warnings ?? [],
   };
 }

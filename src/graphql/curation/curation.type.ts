@@ -19,6 +19,9 @@ export class DocumentMetadataInput {
 
   @Field(() => [String], { nullable: true })
   reporters?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "The place the document is about: a name (绵阳市), a path (山东省/青岛市/城阳区) or a GB/T 2260 code; inferred from the text when absent." })
+  subject?: string | null;
 }
 
 @ObjectType({ description: "What ingesting a document did." })
@@ -46,4 +49,22 @@ export class IngestResult {
 
   @Field(() => Int)
   nearDuplicates!: number;
+
+  @Field(() => String, { nullable: true, description: "Gazetteer path of the place the document is about, as given or found; null when the text does not say." })
+  subject!: string | null;
+
+  @Field(() => String, { nullable: true, description: "How the subject was found (see Document.subjectSource)." })
+  subjectSource!: string | null;
+
+  @Field(() => Int, { description: "Figures left out because nothing in the text says which place they are about (never filed under a guessed one)." })
+  skippedNoSubject!: number;
+
+  @Field(() => Int, { description: "Figures left out because nothing says which year they are of." })
+  skippedNoPeriod!: number;
+
+  @Field(() => Int, { description: "Figures left out because what they measure would be a name (of a place, zone or project), not an indicator." })
+  skippedNoIndicator!: number;
+
+  @Field(() => [String], { description: "What was read with a warning (a text that ends mid-sentence)." })
+  warnings!: string[];
 }

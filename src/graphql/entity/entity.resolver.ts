@@ -11,7 +11,7 @@ import { Entity, EntityConnection, RelationConnection } from "./entity.type.js";
 
 @Resolver(() => Entity)
 export class EntityResolver {
-  @Query(() => Entity, { nullable: true, description: "An entity by canonical name or any alias (市北, 邮轮母港), optionally of one kind." })
+  @Query(() => Entity, { nullable: true, description: "An entity by canonical name or any alias (市北, 邮轮母港), a place by its GB/T 2260 code (370203) or gazetteer path (北京市/朝阳区), optionally of one kind." })
   entity(
     @Arg("name", () => String) name: string,
     @Arg("kind", () => EntityKind, { nullable: true }) kind: EntityKind | null,

@@ -22,8 +22,14 @@ export abstract class Entity extends Node {
   @Field(() => String, { nullable: true })
   description!: string | null;
 
-  @Field(() => FactMethod, { description: "CURATED: in the reviewed registry; RULE: found by the shape of its name." })
+  @Field(() => FactMethod, { description: "CURATED: in the reviewed registry; REFERENCE: from the national gazetteer or the indicator vocabulary; RULE: found by the shape of its name." })
   method!: FactMethod;
+
+  @Field(() => String, { nullable: true, description: "GB/T 2260 code of a province-, prefecture- or county-level place (370203); null for other entities." })
+  code!: string | null;
+
+  @Field(() => String, { nullable: true, description: "A place's chain of names in the gazetteer (山东省/青岛市/市北区); null for other entities." })
+  path!: string | null;
 }
 
 @ObjectType({ description: "A relationship of an entity, with the sentences that state it." })
@@ -84,6 +90,12 @@ export class District extends Entity {
 
 @ObjectType({ implements: [Node, Entity], description: "A county (临洮县)." })
 export class County extends Entity {
+  @Field(() => City, { nullable: true, description: "The prefecture it belongs to; null for counties directly under a province." })
+  city!: City | null;
+
+  @Field(() => Province, { nullable: true, description: "The province, for counties directly under it (省直辖)." })
+  province!: Province | null;
+
   @Field(() => [District])
   partnerOf!: District[];
 }
@@ -145,8 +157,17 @@ export class Policy extends Entity {
   appliesTo!: Entity[];
 }
 
-@ObjectType({ implements: [Node, Entity], description: "What an observation measures (地区生产总值, 新增城镇就业)." })
-export class Indicator extends Entity {}
+@ObjectType({
+  implements: [Node, Entity],
+  description: "What an observation measures (地区生产总值, 新增城镇就业): a standard statistical indicator (method REFERENCE) or a phrase from the text (RULE).",
+})
+export class Indicator extends Entity {
+  @Field(() => String, { nullable: true, description: "Category of a standard indicator in the vocabulary (经济总量, 财政, 收入 …)." })
+  category!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The unit a standard indicator is usually given in (元, %, 万人)." })
+  unitHint!: string | null;
+}
 
 @ObjectType({ implements: Node, description: "A position someone holds (W3C ORG Post), as of the date of the text that states it." })
 export class Post extends Node {

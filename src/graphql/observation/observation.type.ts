@@ -13,8 +13,11 @@ export class Observation extends Node {
   @Field(() => Indicator)
   indicator!: Indicator;
 
-  @Field(() => Int, { description: "The year the value refers to." })
+  @Field(() => Int, { description: "The year the value refers to; the last year of a span (过去五年, 2019—2023年)." })
   period!: number;
+
+  @Field(() => Int, { nullable: true, description: "First year of a span the value covers (a five-year total, 年均增长 over 2019–2023); null for one year." })
+  periodStart!: number | null;
 
   @Field(() => ObservationKind)
   kind!: ObservationKind;

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { pagedListOf } from "../common/connection.type.js";
 import { FactMethod } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
-import { Person } from "../entity/entity.type.js";
+import { Entity, Person } from "../entity/entity.type.js";
 
 @ObjectType({ implements: Node, description: "A source file, stored byte for byte. Its id is the file stem." })
 export class Document extends Node {
@@ -29,6 +29,15 @@ export class Document extends Node {
 
   @Field(() => Int, { nullable: true, description: "The year whose work the document reports on." })
   reportYear!: number | null;
+
+  @Field(() => Entity, { nullable: true, description: "The place the document is about: given at ingest, or found in its title, heading, signature or opening words; null when the text does not say." })
+  subject!: Entity | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "How the subject was found: GIVEN (metadata), TITLE, HEADING (an issuer or congress in the first lines), SIGNATURE (the last lines), OPENING (我代表…人民政府 and the place of that level named most), PLACE_WORDS (全县, 全市 … likewise).",
+  })
+  subjectSource!: string | null;
 
   @Field(() => String, { description: "The whole text; `text.slice(start, end)` of any citation is its quote." })
   text!: string;
@@ -104,6 +113,9 @@ export class Passage extends Node {
 
   @Field(() => Boolean)
   isHeading!: boolean;
+
+  @Field(() => Boolean, { description: "Page furniture of a web copy (来源：…, 责任编辑：…, 【打印】): kept for offsets, never read for facts." })
+  isFurniture!: boolean;
 
   @Field(() => Document)
   document!: Document;

@@ -3,11 +3,13 @@ import type { Quantity } from "./quantity.js";
 
 /** Words that frame a figure (time, stance, scope) rather than name what is measured. */
 const LEADING_CUES = [
-  "截至目前", "截至当年7月底", "其中", "同时", "此外", "另外", "目前", "全年", "年内", "当年", "预计", "累计", "力争", "确保", "争取", "共计", "合计", "共", "同比",
+  "截至目前", "其中", "同时", "此外", "另外", "目前", "全年", "年内", "当年", "预计", "累计", "力争", "确保", "争取", "共计", "合计", "共", "同比",
   "全区", "全市", "我市", "我区", "还将", "将", "要", "还", "继续", "进一步", "并", "已", "均", "实现", "首年", "高质量", "高效", "全力",
 ];
 const TRAILING_CUES = ["达到", "达", "为", "至", "约", "共", "超", "总计", "合计", "累计", "分别", "完成", "实现", "预计"];
-const GROWTH_VERBS = /(同比)?(增长|增速|增幅|增加|提高|下降|降低|压减|减少|上涨)$/u;
+const GROWTH_VERBS = /(同比)?(增长|增速|增幅|涨幅|增加|提高|下降|降低|压减|减少|上涨|回落)$/u;
+/** Verbs of a fall: their rate is a negative change (下降2.4% → -2.4). */
+const FALL_VERBS = /(下降|降低|回落)$/u;
 const LEVEL_VERBS = /(提升至|提高到|提高至|增加到|增至|达到|达)$/u;
 const RATE_UNITS = new Set(["%", "个百分点", "倍"]);
 /** Counting words: after them the text names what is counted (5处游客服务中心). */
@@ -17,6 +19,8 @@ const AFTER_STOP = /[，。；：、！？,;:!?（(]|和|及|与|等|以上|左�
 export interface IndicatorPhrase {
   name: string;
   measure: Measure;
+  /** The rate is of a fall (下降, 降低): its value is negative. */
+  falling?: boolean;
   /** The verb the phrase starts with (新建), for the next count in an enumeration. */
   verb?: string;
 }
@@ -26,7 +30,7 @@ function stripLeading(text: string, subjects: string[]): string {
   for (let changed = true; changed; ) {
     changed = false;
     s = s.replace(/^[\s，、,]+/u, "");
-    const year = /^(?:19|20)\d{2}\s*年(?:度)?/u.exec(s);
+    const year = /^(?:(?:19|20)\d{2}\s*年(?:度)?|截至[^，,]{0,10}?(?:底|末|目前|为止))/u.exec(s);
     if (year) {
       s = s.slice(year[0].length);
       changed = true;
@@ -77,15 +81,17 @@ export function indicatorPhrase(
 ): IndicatorPhrase | undefined {
   let head = stripLeading(before, subjects);
   let measure: Measure = "LEVEL";
+  let falling = false;
   const growth = GROWTH_VERBS.exec(head);
   if (growth && RATE_UNITS.has(q.normalizedUnit)) {
     measure = "GROWTH_RATE";
+    falling = FALL_VERBS.test(growth[0]) && q.normalizedUnit !== "倍";
     head = head.slice(0, growth.index);
   } else {
     const level = LEVEL_VERBS.exec(head);
     if (level) head = head.slice(0, level.index);
     // 增速达到6%: the rate of growth reached a level, still a growth rate.
-    const rate = /(增速|增幅|增长率)$/u.exec(head);
+    const rate = /(增速|增幅|涨幅|增长率)$/u.exec(head);
     if (rate && RATE_UNITS.has(q.normalizedUnit)) {
       measure = "GROWTH_RATE";
       head = head.slice(0, rate.index);
@@ -103,9 +109,13 @@ export function indicatorPhrase(
   let name = head;
   if (noun && (head.length <= 4 || isVerbOnly(head))) name = `${head}${noun}`;
   if (!name && measure === "GROWTH_RATE" && previous) name = previous.name;
-  if (!name) return previous && measure === previous.measure ? previous : undefined;
+  // 增长5.8%、达到1512.6亿元: a level right after the rate of the same indicator is that indicator's level.
+  if (!name && previous && measure !== previous.measure && /^[、，,]?(?:达到|达|为|至|突破|超过)?$/u.test(before.replace(/^.*[、，,]/u, ""))) {
+    return { name: previous.name, measure, ...(falling ? { falling } : {}) };
+  }
+  if (!name) return previous && measure === previous.measure ? { ...previous, ...(falling ? { falling } : { falling: false }) } : undefined;
   const verb = leadingVerb(name) || (isVerbOnly(head) ? head : "");
-  return { name, measure, ...(verb ? { verb } : {}) };
+  return { name, measure, ...(falling ? { falling } : {}), ...(verb ? { verb } : {}) };
 }
 
 const VERBS = [

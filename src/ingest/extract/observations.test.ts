@@ -1,25 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { SurfaceMatcher } from "../link.js";
+import { extractDocument } from "../pipeline.js";
 import { validateSource } from "../read.js";
-import { loadRegistry } from "../registry.js";
-import { segment } from "../segment.js";
 import type { ArticleHint } from "../types.js";
-import { extractObservations } from "./observations.js";
+import { TEST_DEPS as deps } from "./test-deps.js";
 
-const registry = loadRegistry();
-const matcher = SurfaceMatcher.of(registry);
+const { registry } = deps;
 const FILLER = "以上内容摘自区政府工作报告，供读者参考。";
 
 /** Extracts from one article of text about `place`, as a page reviewing `reportYear` would read. */
 function extract(text: string, hint: Partial<ArticleHint> = {}, reportYear = 2022) {
   // A closing sentence without figures keeps short cases above the reader's minimum of Chinese text.
-  const doc = segment(
-    validateSource(new TextEncoder().encode(`${text}\n\n${FILLER}\n`), "t.txt", {
-      reportYear,
-      articles: [{ startsWith: text.slice(0, 4), place: "市北区", ...hint }],
-    }),
-  );
-  return extractObservations(doc, { registry, matcher }).map((o) => ({
+  const source = validateSource(new TextEncoder().encode(`${text}\n\n${FILLER}\n`), "t.txt", {
+    reportYear,
+    articles: [{ startsWith: text.slice(0, 4), place: "市北区", ...hint }],
+  });
+  return extractDocument(source, deps).observations.map((o) => ({
     value: o.valueText,
     subject: registry.byId.get(o.subjectId)?.name ?? o.subjectId,
     indicator: o.indicatorName,

@@ -1,13 +1,17 @@
 import { createHash } from "node:crypto";
 import { linkSpans, type SurfaceMatcher } from "../link.js";
-import { entityId, type Registry } from "../registry.js";
+import { divisionId, entityId, type Registry } from "../registry.js";
 import { citeSpan } from "../citation.js";
 import { compact } from "../text/compact.js";
 import type { ArticleSegment, CitationRef, Measure, ObservationKind, PassageSegment, Qualifier, SegmentedDocument } from "../types.js";
 import { isFigureLine, rejectReason } from "./filters.js";
 import { type IndicatorPhrase, indicatorPhrase } from "./indicator.js";
+import { standardIndicator } from "./indicator-vocabulary.js";
 import { findQuantities } from "./quantity.js";
 import { type Resolved, resolveSubject, type Span } from "./subject.js";
+import { type DocumentContext, placeFrame } from "../context.js";
+import type { Gazetteer } from "../gazetteer/gazetteer.js";
+import { type LevelChar, placeForLevel } from "./place-words.js";
 import { periodAndKind } from "./time-and-kind.js";
 
 export interface ExtractedObservation {
@@ -16,6 +20,8 @@ export interface ExtractedObservation {
   /** Set when the indicator is a registered one (its other wordings fold into it). */
   indicatorId: string;
   period: number;
+  /** First year of a span (过去五年); absent for one year. */
+  periodStart?: number;
   kind: ObservationKind;
   measure: Measure;
   value: number;
@@ -35,14 +41,31 @@ export interface ExtractedObservation {
 export interface ExtractionContext {
   registry: Registry;
   matcher: SurfaceMatcher;
+  gazetteer: Gazetteer;
+  context: DocumentContext;
+}
+
+/** Figures found but left out, by reason: never filed under a guessed place or year. */
+export interface SkippedFigures {
+  noSubject: number;
+  noPeriod: number;
+  /** What the figure measures would be a name (of a place, zone, project): no indicator. */
+  noIndicator: number;
+}
+
+export interface ObservationExtraction {
+  observations: ExtractedObservation[];
+  skipped: SkippedFigures;
 }
 
 const CLAUSE_BREAK = /[，。；：！？,;:!?]/u;
 /** Articles whose figures are not observations: a page header, a notice, an obituary, a logo legend. */
 const SKIPPED_KINDS = new Set(["PAGE_HEADER", "NOTICE", "OBITUARY"]);
 
-/** The registered indicator for a phrase (its name, an alias, or one the phrase ends with), else a new one. */
+/** The standard indicator for a phrase, else the registered one (its name, an alias, or one the phrase ends with), else a new one. */
 export function indicatorFor(registry: Registry, phrase: string): { id: string; name: string } {
+  const standard = standardIndicator(phrase);
+  if (standard) return { id: standard.id, name: standard.name };
   const indicators = registry.entries.filter((e) => e.kind === "INDICATOR");
   for (const e of indicators) {
     const forms = [e.name, ...e.aliases];
@@ -56,45 +79,40 @@ export function indicatorFor(registry: Registry, phrase: string): { id: string; 
 }
 
 /** Stable id of an observation: the same fact from two documents is one node with two citations. */
-export function observationId(o: Pick<ExtractedObservation, "subjectId" | "indicatorId" | "period" | "kind" | "measure" | "qualifier" | "normalizedValue" | "normalizedUnit">): string {
-  const key = [o.subjectId, o.indicatorId, o.period, o.kind, o.measure, o.qualifier, o.normalizedValue, o.normalizedUnit].join("|");
+/** A span of years keys as "2019-2023"; a single year as itself, so ids of one-year facts never change. */
+const periodKey = (o: Pick<ExtractedObservation, "period" | "periodStart">): string => (o.periodStart !== undefined ? `${o.periodStart}-${o.period}` : String(o.period));
+
+export function observationId(
+  o: Pick<ExtractedObservation, "subjectId" | "indicatorId" | "period" | "periodStart" | "kind" | "measure" | "qualifier" | "normalizedValue" | "normalizedUnit">,
+): string {
+  const key = [o.subjectId, o.indicatorId, periodKey(o), o.kind, o.measure, o.qualifier, o.normalizedValue, o.normalizedUnit].join("|");
   return `observation:${createHash("sha1").update(key).digest("hex").slice(0, 20)}`;
 }
 
 /** Identity of what is measured, regardless of the value: two observations sharing it but not the value conflict. */
-export function factKey(o: Pick<ExtractedObservation, "subjectId" | "indicatorId" | "period" | "kind" | "measure" | "normalizedUnit">): string {
-  return [o.subjectId, o.indicatorId, o.period, o.kind, o.measure, o.normalizedUnit].join("|");
+export function factKey(o: Pick<ExtractedObservation, "subjectId" | "indicatorId" | "period" | "periodStart" | "kind" | "measure" | "normalizedUnit">): string {
+  return [o.subjectId, o.indicatorId, periodKey(o), o.kind, o.measure, o.normalizedUnit].join("|");
 }
 
-export function extractObservations(doc: SegmentedDocument, ctx: ExtractionContext): ExtractedObservation[] {
+export function extractObservations(doc: SegmentedDocument, ctx: ExtractionContext): ObservationExtraction {
   const articles = new Map<string, ArticleSegment>(doc.articles.map((a) => [a.id, a]));
-  const reportYear = doc.meta.reportYear ?? (doc.meta.publishedOn ? Number(doc.meta.publishedOn.slice(0, 4)) - 1 : new Date().getUTCFullYear() - 1);
-  const cityId = ctx.registry.entries.find((e) => e.kind === "CITY")?.id;
   const out: ExtractedObservation[] = [];
+  const skipped: SkippedFigures = { noSubject: 0, noPeriod: 0, noIndicator: 0 };
   for (const passage of doc.passages) {
     const article = articles.get(passage.articleId);
-    if (!article || SKIPPED_KINDS.has(article.kind)) continue;
+    if (!article || SKIPPED_KINDS.has(article.kind) || passage.isFurniture) continue;
     if (article.kind === "PANEL" && article.period === null) continue;
     if (isFigureLine(passage.text)) continue;
-    out.push(...fromPassage(doc, article, passage, { ...ctx, reportYear, cityId }));
+    out.push(...fromPassage(doc, article, passage, ctx, skipped));
   }
-  return out;
+  return { observations: out, skipped };
 }
 
-function placeId(ctx: ExtractionContext, name: string | null): string | undefined {
-  if (!name) return undefined;
-  return ctx.registry.resolve(name).id;
-}
-
-function fromPassage(
-  doc: SegmentedDocument,
-  article: ArticleSegment,
-  passage: PassageSegment,
-  ctx: ExtractionContext & { reportYear: number; cityId: string | undefined },
-): ExtractedObservation[] {
+function fromPassage(doc: SegmentedDocument, article: ArticleSegment, passage: PassageSegment, ctx: ExtractionContext, skipped: SkippedFigures): ExtractedObservation[] {
   const view = compact(passage.text);
   const sentence = view.text;
-  const linked = linkSpans(sentence, ctx.matcher, article.place);
+  const frame = placeFrame(ctx.context, ctx.gazetteer, ctx.registry, article);
+  const linked = linkSpans(sentence, ctx.matcher, frame);
   const spans: Span[] = linked
     .filter((l) => !l.nested)
     .map((l) => {
@@ -103,7 +121,12 @@ function fromPassage(
     });
   // Names of places and bodies opening a phrase are stripped from indicators; indicator names are not.
   const subjectNames = linked.filter((l) => l.entity.kind !== "INDICATOR" && l.entity.kind !== "EVENT").map((l) => sentence.slice(l.start, l.end));
-  const articlePlace = placeId(ctx, article.place);
+  const here = frame.place;
+  const articlePlace: Resolved | undefined = here ? { id: divisionId(here), kind: here.kind } : undefined;
+  const placeWord = (level: LevelChar): Resolved | undefined => {
+    const d = here ? placeForLevel(ctx.gazetteer, here, level) : undefined;
+    return d ? { id: divisionId(d), kind: d.kind } : undefined;
+  };
   const results: ExtractedObservation[] = [];
   let previousIndicator: IndicatorPhrase | undefined;
   let previousSubject: Resolved | undefined;
@@ -117,31 +140,65 @@ function fromPassage(
     // After a figure of the same clause, only the words past its counted noun and a connector are this one's.
     const raw = sentence.slice(segStart, q.prefixStart);
     const before = segStart > clauseStart ? raw.replace(/^.*[、和及与]/u, "") : raw;
-    const phrase = indicatorPhrase(before, sentence.slice(q.end, clauseEnd), q, subjectNames, previousIndicator);
-    if (!phrase) continue;
+    // 分别增长5.1%和7.6%: the second value of a list is the first one's kind of figure.
+    const listed = previousIndicator && segStart > clauseStart && /^[和、及与]$/u.test(raw.trim());
+    const read = listed ? previousIndicator : indicatorPhrase(before, sentence.slice(q.end, clauseEnd), q, subjectNames, previousIndicator);
+    if (!read) continue;
+    // An indicator is never the full name of a place (…，青岛市199个): the place is the subject, the measure the one before.
+    const isPlaceName = ctx.gazetteer.candidates(read.name).some((d) => d.name === read.name);
+    const phrase = isPlaceName ? previousIndicator : read;
+    if (!phrase) {
+      skipped.noIndicator += 1;
+      continue;
+    }
     previousIndicator = phrase;
     const subject = resolveSubject(
-      { registry: ctx.registry, sentence, spans, articlePlace, cityId: ctx.cityId },
+      { registry: ctx.registry, sentence, spans, articlePlace, placeWord },
       { clauseStart, clauseEnd, start: q.prefixStart, end: q.end },
       previousSubject,
     );
     const subjectId = subject.id;
-    if (!subjectId) continue;
+    if (!subjectId) {
+      skipped.noSubject += 1;
+      continue;
+    }
     previousSubject = subject;
-    const { period, kind } = periodAndKind({ article, passage, reportYear: ctx.reportYear }, sentence, clauseStart, clauseEnd, q.prefixStart);
+    const timing = periodAndKind(
+      {
+        article,
+        passage,
+        reportYear: ctx.context.reportYear,
+        publishedYear: ctx.context.publishedYear,
+        bulletin: ctx.context.bulletin,
+        paragraphBefore: paragraphBefore(doc, passage),
+      },
+      sentence,
+      clauseStart,
+      clauseEnd,
+      q.prefixStart,
+    );
+    if (!timing) {
+      skipped.noPeriod += 1;
+      continue;
+    }
+    const { period, kind } = timing;
+    // 年均增长 over a span of years is an average annual rate, not the change over the span.
+    const measure = phrase.measure === "GROWTH_RATE" && /年均/u.test(sentence.slice(clauseStart, q.prefixStart)) ? "AVERAGE_GROWTH_RATE" : phrase.measure;
     const indicator = indicatorFor(ctx.registry, phrase.name);
+    const sign = phrase.falling ? -1 : 1;
     const value = citeSpan(doc.meta.id, passage, view, q.start, q.end);
     results.push({
       subjectId,
       indicatorName: indicator.name,
       indicatorId: indicator.id,
       period,
+      ...(timing.periodStart !== null ? { periodStart: timing.periodStart } : {}),
       kind,
-      measure: phrase.measure,
-      value: q.value,
-      ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
+      measure,
+      value: sign * q.value,
+      ...(q.valueMax !== undefined ? { valueMax: sign * q.valueMax } : {}),
       unit: q.unit,
-      normalizedValue: q.normalizedValue,
+      normalizedValue: sign * q.normalizedValue,
       normalizedUnit: q.normalizedUnit,
       qualifier: q.qualifier,
       valueText: value.quote,
@@ -151,6 +208,14 @@ function fromPassage(
     });
   }
   return results;
+}
+
+/** The earlier sentences of a passage's paragraph, normalized for reading time words. */
+function paragraphBefore(doc: SegmentedDocument, passage: PassageSegment): string {
+  return doc.passages
+    .filter((p) => p.articleId === passage.articleId && p.paragraph === passage.paragraph && p.index < passage.index)
+    .map((p) => compact(p.text).text)
+    .join("");
 }
 
 function lastClauseBreak(text: string, index: number): number {

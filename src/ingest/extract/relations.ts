@@ -1,5 +1,7 @@
-import { linkSpans, type LinkedSpan, type SurfaceMatcher } from "../link.js";
-import type { Registry } from "../registry.js";
+import { placeFrame } from "../context.js";
+import { linkSpans, type LinkedSpan } from "../link.js";
+import { divisionId } from "../registry.js";
+import type { ExtractionContext } from "./observations.js";
 import { citeSpan } from "../citation.js";
 import { compact } from "../text/compact.js";
 import type { ArticleSegment, CitationRef, EntityKind, FactMethod, PassageSegment, SegmentedDocument } from "../types.js";
@@ -33,22 +35,24 @@ interface Context {
  * partner counties of a district (协作地); zones and subdistricts named in a district's article;
  * projects in the zone their statement is about; people at an event their paragraph opens with.
  */
-export function extractRelations(doc: SegmentedDocument, registry: Registry, matcher: SurfaceMatcher): ExtractedRelation[] {
+export function extractRelations(doc: SegmentedDocument, deps: ExtractionContext): ExtractedRelation[] {
   const articles = new Map(doc.articles.map((a) => [a.id, a]));
   const out: ExtractedRelation[] = [];
   const eventOfParagraph = new Map<number, string>();
   for (const passage of doc.passages) {
+    if (passage.isFurniture) continue;
     const article = articles.get(passage.articleId);
     const view = compact(passage.text);
-    const spans = linkSpans(view.text, matcher, article?.place ?? null);
-    const place = article?.place ? registry.resolve(article.place) : undefined;
+    const frame = placeFrame(deps.context, deps.gazetteer, deps.registry, article);
+    const spans = linkSpans(view.text, deps.matcher, frame);
+    const place = frame.place;
     const ctx: Context = {
       doc,
       passage,
       article,
       text: view.text,
       spans,
-      districtId: place?.kind === "DISTRICT" ? place.id : undefined,
+      districtId: place?.kind === "DISTRICT" ? divisionId(place) : undefined,
       cite: (start, end) => citeSpan(doc.meta.id, passage, view, start, end),
     };
     out.push(...locatedAt(ctx), ...adjacentPlaces(ctx), ...partners(ctx), ...inDistrictArticle(ctx), ...projectsOfZone(ctx), ...zonesInNames(ctx), ...policyPlaces(ctx));

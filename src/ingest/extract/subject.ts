@@ -1,14 +1,17 @@
 import type { Registry } from "../registry.js";
+import { entityId } from "../registry.js";
 import type { EntityKind } from "../types.js";
+import { insideQuotes } from "./filters.js";
+import { type LevelChar, PLACE_WORD } from "./place-words.js";
 
 /** Kinds a figure can be about. People, events, policies and indicators are never the subject. */
-const SUBJECT_KINDS = new Set<EntityKind>(["DISTRICT", "COUNTY", "SUBDISTRICT", "ZONE", "PROJECT", "ORGANIZATION"]);
+const SUBJECT_KINDS = new Set<EntityKind>(["PROVINCE", "CITY", "DISTRICT", "COUNTY", "SUBDISTRICT", "ZONE", "PROJECT", "ORGANIZATION"]);
+/** Places above the county level: named inside a clause they usually qualify a word rather than own the figure. */
+const WIDE_PLACES = new Set<EntityKind>(["PROVINCE", "CITY"]);
 /** Zones and projects named earlier in the same statement carry over (打造国际人才服务联动平台，累计服务企业400余家). */
 const CARRIED = new Set<EntityKind>(["ZONE", "PROJECT"]);
-const CITY_WORDS = /^(全市|我市)/u;
-const DISTRICT_WORDS = /^(全区|我区|本区)/u;
-const FRAME = /^(?:[\s，,]|其中|同时|此外|目前|全年|年内|预计|累计|力争|确保|还将|将|要|还|并|实现|新增|新)+/u;
-const SENTENCE_FRAME = /^(?:[\s，,“]|(?:19|20)\d{2}年(?:以来|初|底|内)?|截至目前|目前|同时|此外|今年|去年|了解到需求后|[0-9]+\s)+/u;
+const FRAME = /^(?:[\s，,]|其中|同时|同期|此外|目前|全年|年内|年末|去年|今年|预计|初步核算|累计|力争|确保|还将|将|要|还|并|实现|新增|新)+/u;
+const SENTENCE_FRAME = /^(?:[\s，,“]|(?:19|20)\d{2}年(?:以来|初|底|内)?|截至目前|目前|同时|此外|今年|去年|[^，。；“]{1,8}(?:后|之后|以来|期间)，|[0-9]+\s)+/u;
 const ARRIVAL_BEFORE = /^[^，,；;]{0,8}?(落户|入驻|落地|在)$|^的$/u;
 /** Words after a name that make it the object of someone else's action or a speaker, not an agent. */
 const NOT_AGENT_AFTER = /^(相关负责人)?(表示|介绍|说)/u;
@@ -28,9 +31,10 @@ export interface SubjectContext {
   sentence: string;
   /** Top-level entity spans of the sentence, in order. */
   spans: Span[];
-  /** The place the article reports on (entity id), and the city for 全市/我市. */
-  articlePlace: string | undefined;
-  cityId: string | undefined;
+  /** The place the article reports on; undefined when neither metadata nor text says. */
+  articlePlace: Resolved | undefined;
+  /** The place a level word denotes here (全市 → the city, 全区 → the district), if any. */
+  placeWord: (level: LevelChar) => Resolved | undefined;
 }
 
 export interface FigureSpan {
@@ -67,7 +71,7 @@ function listZone(ctx: SubjectContext, span: Span, clauseStart: number): string 
 
 /**
  * What a figure is about, first rule that applies:
- * 1. a place word opening its clause (全区, 我市);
+ * 1. a place word opening its clause (全区, 我市): the document's place or its ancestor of that level, else none;
  * 2. the nearest entity named before it in its clause; when the figure counts a list (X、Y等N个),
  *    the zone all listed items share, else the article's place;
  * 3. an entity the counted things arrive in or belong to, after it in the clause
@@ -82,16 +86,27 @@ function listZone(ctx: SubjectContext, span: Span, clauseStart: number): string 
 export function resolveSubject(ctx: SubjectContext, f: FigureSpan, previous: Resolved | undefined): Resolved {
   const { sentence } = ctx;
   const clauseHead = sentence.slice(f.clauseStart, f.start).replace(FRAME, "");
-  if (CITY_WORDS.test(clauseHead) && ctx.cityId) return { id: ctx.cityId, kind: "CITY" };
-  if (DISTRICT_WORDS.test(clauseHead) && ctx.articlePlace) return { id: ctx.articlePlace, kind: "DISTRICT" };
+  const headOffset = f.start - f.clauseStart - clauseHead.length;
+  const respective = respectiveSubject(ctx, f, subjects0(ctx));
+  if (respective) return respective;
+  const head = headName(clauseHead, ctx.spans, f.start - clauseHead.length);
+  if (head) return head;
+  const level = PLACE_WORD.exec(clauseHead)?.[1] as LevelChar | undefined;
+  // 全区 in a county report names no place of it: the figure is left out rather than filed elsewhere.
+  if (level) return ctx.placeWord(level) ?? { id: undefined, kind: undefined };
 
-  const subjects = ctx.spans.filter((s) => SUBJECT_KINDS.has(s.kind));
+  // A place inside quotes or a title is part of a name (“文化山东”), never what a figure is about.
+  const subjects = ctx.spans.filter((s) => SUBJECT_KINDS.has(s.kind) && !insideQuotes(sentence, s.start));
   // 投资1亿元的青岛沉信医疗中心项目: the figure belongs to the entity right after its 的.
   const owner = subjects.find((s) => s.start >= f.end && s.end <= f.clauseEnd && sentence.slice(f.end, s.start) === "的");
   if (owner) return { id: owner.entityId, kind: owner.kind };
-  const before = subjects.filter((s) => s.start >= f.clauseStart && s.end <= f.start);
+  // A province or city is the subject only when it opens the clause (绵阳市地区生产总值…), not when it qualifies a word (获评青岛市…).
+  const before = subjects.filter((s) => s.start >= f.clauseStart && s.end <= f.start && (!WIDE_PLACES.has(s.kind) || s.start === f.clauseStart + headOffset));
   // X、Y等N个…: the figure counts a list; it is about the zone all items share, or the article's place.
   const listEnd = clauseHead.lastIndexOf("等");
+  const arrival = subjects.find((s) => s.start >= f.end && s.end <= f.clauseEnd && ARRIVAL_BEFORE.test(sentence.slice(f.end, s.start)));
+  // 山东省仅有的3家…在金家岭金融区: where the counted things are outranks the wide place that frames them.
+  if (arrival && before.length > 0 && before.every((s) => WIDE_PLACES.has(s.kind))) return { id: arrival.entityId, kind: arrival.kind };
   for (const span of [...before].reverse()) {
     const inList = isListed(sentence, span) || (listEnd >= 0 && span.end <= f.start - (clauseHead.length - listEnd));
     if (!inList) return { id: span.entityId, kind: span.kind };
@@ -99,7 +114,6 @@ export function resolveSubject(ctx: SubjectContext, f: FigureSpan, previous: Res
     return zone ? { id: zone, kind: "ZONE" } : (previous ?? place(ctx));
   }
   if (listEnd >= 0) return previous ?? place(ctx);
-  const arrival = subjects.find((s) => s.start >= f.end && s.end <= f.clauseEnd && ARRIVAL_BEFORE.test(sentence.slice(f.end, s.start)));
   if (arrival) return { id: arrival.entityId, kind: arrival.kind };
   // The figure opens its clause: what it counts is the clause's own subject, unless a zone's figures run on.
   if (clauseHead.length === 0) return previous?.kind === "ZONE" ? previous : place(ctx);
@@ -117,11 +131,52 @@ export function resolveSubject(ctx: SubjectContext, f: FigureSpan, previous: Res
   return previous ?? place(ctx);
 }
 
+function subjects0(ctx: SubjectContext): Span[] {
+  return ctx.spans.filter((s) => SUBJECT_KINDS.has(s.kind) && !insideQuotes(ctx.sentence, s.start));
+}
+
+/**
+ * 三台县、安州区分别达到452.3亿元和318.6亿元: the i-th value after 分别 belongs to the i-th listed subject.
+ */
+function respectiveSubject(ctx: SubjectContext, f: FigureSpan, subjects: Span[]): Resolved | undefined {
+  const at = ctx.sentence.lastIndexOf("分别", f.start);
+  if (at < f.clauseStart) return undefined;
+  const listed = subjects.filter((s) => s.start >= f.clauseStart && s.end <= at);
+  if (listed.length < 2) return undefined;
+  const joined = listed.every((s, i) => i === 0 || /^[、和及与]$/u.test(ctx.sentence.slice((listed[i - 1] as Span).end, s.start)));
+  const index = (ctx.sentence.slice(at, f.start).match(/[和、及与]/gu) ?? []).length;
+  const span = joined ? listed[index] : undefined;
+  return span ? { id: span.entityId, kind: span.kind } : undefined;
+}
+
+/** Endings of names that own figures when they open a clause (北部湾港货物吞吐量, 奇瑞汽车股份有限公司整车出口). */
+const HEAD_NAME_ENDINGS: Array<[RegExp, EntityKind]> = [
+  [/^(.{2,14}?(?:股份有限公司|有限责任公司|有限公司|集团))(?=\p{Script=Han})/u, "ORGANIZATION"],
+  [/^(.{2,14}?(?:自由贸易试验区|经济技术开发区|高新技术产业开发区|开发区|高新区|产业园区|产业园|园区|示范区|试验区|新区|风景名胜区|景区|步行街|商圈|古镇|苗寨|口岸|港|园))(?=\p{Script=Han})/u, "ZONE"],
+];
+/** Words that make a clause head a description rather than a name (全市, 新建, 各类). */
+const NOT_NAME_HEAD = /^(?:全|我|本|各|新|建|推进|加快|完成|实施|其中|同期|规模以上|去年|今年)|[0-9，、。；“”]|占|比重|人均|单位/u;
+
+/** A name opening the clause, ending in a zone's or company's word, that owns the figure; not one that is a known place's. */
+function headName(clauseHead: string, spans: Span[], headStart: number): Resolved | undefined {
+  if (NOT_NAME_HEAD.test(clauseHead)) return undefined;
+  for (const [re, kind] of HEAD_NAME_ENDINGS) {
+    const name = re.exec(clauseHead)?.[1];
+    // 新增大枣园等城市公园4个: a listed example, not the owner of the count.
+    if (!name || name.length < 3 || /^[等、和及与]/u.test(clauseHead.slice(name.length))) continue;
+    // 湖南地区生产总值 is 湖南's; a linked entity covering the whole name is handled by the spans.
+    const linked = spans.find((s) => s.start === headStart && s.end - s.start >= name.length - 2);
+    if (linked) return undefined;
+    return { id: entityId(kind, name), kind };
+  }
+  return undefined;
+}
+
 export interface Resolved {
   id: string | undefined;
   kind: EntityKind | undefined;
 }
 
 function place(ctx: SubjectContext): Resolved {
-  return { id: ctx.articlePlace, kind: "DISTRICT" };
+  return ctx.articlePlace ?? { id: undefined, kind: undefined };
 }
