@@ -155,7 +155,7 @@ export function buildGraphRows(x: Extraction, sources: { registry: Registry; gaz
       method: entry ? "CURATED" : place || standard ? "REFERENCE" : method, description: entry?.description ?? null,
       properties: {
         ...(entry?.properties ?? {}),
-        ...(place ? { code: place.code, path: gazetteer.path(place.code) ?? place.name } : {}),
+        ...(place ? { code: place.code, path: gazetteer.path(place.code) ?? place.name, reference } : {}),
         ...(standard?.category ? { category: standard.category } : {}),
         ...(standard?.unitHint ? { unitHint: standard.unitHint } : {}),
       },

@@ -40,15 +40,16 @@ describe("the corpus graph", () => {
     expect(await executor.read(count)).toEqual(before);
   });
 
-  it("leaves no entity, observation, post or relationship without a citation", async () => {
+  it("leaves no entity, observation, post or relationship without a citation or its reference data", async () => {
     const [row] = await executor.read<Record<string, number>>(
-      cypher(`CALL () { MATCH (e:Entity) WHERE NOT (e)-[:CITED_IN]->(:Passage) RETURN count(e) AS entities }
+      cypher(`CALL () { MATCH (e:Entity) WHERE NOT (e)-[:CITED_IN]->(:Passage) AND (e.method <> 'REFERENCE' OR e.reference IS NULL) RETURN count(e) AS entities }
               CALL () { MATCH (o:Observation) WHERE NOT (o)-[:CITED_IN]->(:Passage) RETURN count(o) AS observations }
               CALL () { MATCH (p:Post) WHERE NOT (p)-[:CITED_IN]->(:Passage) RETURN count(p) AS posts }
-              CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE size(coalesce(r.citations, [])) = 0 RETURN count(r) AS relationships }
-              RETURN entities, observations, posts, relationships`),
+              CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE size(coalesce(r.citations, [])) = 0 AND (r.method <> 'REFERENCE' OR r.reference IS NULL) RETURN count(r) AS relationships }
+              CALL () { MATCH (e:Entity {method: 'REFERENCE'}) WHERE e.code IS NOT NULL RETURN count(e) AS places }
+              RETURN entities, observations, posts, relationships, places > 0 AS gazetteerPlaces`),
     );
-    expect(row).toEqual({ entities: 0, observations: 0, posts: 0, relationships: 0 });
+    expect(row).toEqual({ entities: 0, observations: 0, posts: 0, relationships: 0, gazetteerPlaces: true });
   });
 
   it("relationship citations point at passages whose text holds the quote", async () => {

@@ -77,13 +77,23 @@ describe("ingestDocument", () => {
     ["empty.txt", "", /empty/],
     ["binary.txt", "\u0000\u0001PNG", /binary/],
     ["english.txt", "An annual report with no Chinese in it at all, ending properly.\n", /no Chinese text/],
-    ["cut.txt", `${REPORT}历史城区完成7.5万平方米整体性保护更新，海泊路、高密路等“老街里”精彩开街，大鲍岛文化休闲街`, /truncated/],
+    ["cut-utf8.txt", Buffer.concat([Buffer.from(`${REPORT}历史城区完成7.5万平方米整体性保护更新`), Buffer.from("街").subarray(0, 2)]), /ends inside a multi-byte character/],
   ])("refuses %s with a clear error and writes nothing", async (name, content, message) => {
     const file = path.join(dir, name);
     writeFileSync(file, content);
     const before = await executor.read(graphSize);
     await expect(ingestFile(file, {}, deps)).rejects.toThrow(message);
     expect(await executor.read(graphSize)).toEqual(before);
+  });
+
+  it("reads a web excerpt that stops mid-sentence, with a warning in the result", async () => {
+    const id = `excerpt-${Date.now()}`;
+    ids.push(id);
+    const file = path.join(dir, `${id}.txt`);
+    writeFileSync(file, `${REPORT}历史城区完成7.5万平方米整体性保护更新，海泊路、高密路等“老街里”精彩开街，大鲍岛文化休闲街`);
+    const result = await ingestFile(file, { publishedOn: "2024-01-08" }, deps);
+    expect(result.status).toBe("created");
+    expect(result.summary?.warnings).toEqual([expect.stringMatching(/ends mid-sentence/)]);
   });
 
   it("refuses metadata with a bad date and writes nothing", async () => {

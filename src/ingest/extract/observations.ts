@@ -184,7 +184,7 @@ function fromPassage(doc: SegmentedDocument, article: ArticleSegment, passage: P
     const { period, kind } = timing;
     // 年均增长 over a span of years is an average annual rate, not the change over the span.
     const measure = phrase.measure === "GROWTH_RATE" && /年均/u.test(sentence.slice(clauseStart, q.prefixStart)) ? "AVERAGE_GROWTH_RATE" : phrase.measure;
-    const indicator = indicatorFor(ctx.registry, phrase.name);
+    const indicator = indicatorFor(ctx.registry, respectiveName(phrase.name, sentence, clauseStart, q.prefixStart));
     const sign = phrase.falling ? -1 : 1;
     const value = citeSpan(doc.meta.id, passage, view, q.start, q.end);
     results.push({
@@ -208,6 +208,17 @@ function fromPassage(doc: SegmentedDocument, article: ArticleSegment, passage: P
     });
   }
   return results;
+}
+
+/** 城乡居民…分别 (or 城镇和农村居民…分别): the first value is the urban figure, the second the rural one. */
+const URBAN_RURAL = /^(?:城乡|城镇和农村|城镇、农村|城镇与农村)/u;
+
+export function respectiveName(name: string, sentence: string, clauseStart: number, at: number): string {
+  const respectively = sentence.lastIndexOf("分别", at);
+  if (!URBAN_RURAL.test(name) || respectively < clauseStart) return name;
+  const index = (sentence.slice(respectively, at).match(/[和、及与]/gu) ?? []).length;
+  const part = ["城镇", "农村"][index];
+  return part ? name.replace(URBAN_RURAL, part) : name;
 }
 
 /** The earlier sentences of a passage's paragraph, normalized for reading time words. */

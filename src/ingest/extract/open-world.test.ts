@@ -98,3 +98,13 @@ describe("time from the text (item 3)", () => {
     expect(x.skipped.noPeriod).toBe(1);
   });
 });
+
+describe("分别 pairs of urban and rural figures", () => {
+  it("names the first value the urban figure and the second the rural one", () => {
+    const x = extractText("一、2023年工作回顾\n城乡居民人均可支配收入分别达到45120元和21930元。", { title: "德阳市2024年政府工作报告", publishedOn: "2024-01-12" });
+    expect(x.observations.map((o) => [o.valueText, o.indicatorName])).toEqual([
+      ["45120元", "城镇居民人均可支配收入"],
+      ["21930元", "农村居民人均可支配收入"],
+    ]);
+  });
+});
