@@ -1,35 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { GOLD_DIR, GoldError, nthIndexOf } from "./gold.js";
+import { GOLD_DIR, GoldError, goldObservationSchema, nthIndexOf } from "./gold.js";
 
 /** The open sets: texts written in the shapes of real reports from many provinces (data/gold/open/README.md). */
 export const OPEN_SETS = ["dev", "test"] as const;
 export type OpenSet = (typeof OPEN_SETS)[number];
 export const OPEN_DIR = path.join(GOLD_DIR, "open");
 
-const kind = z.enum(["TARGET", "ESTIMATE", "ACTUAL"]);
-const qualifier = z.enum(["EXACT", "APPROX", "AT_LEAST", "MORE_THAN", "NEARLY", "EXCEEDS", "AT_MOST"]);
-
-const openObservationSchema = z
-  .object({
-    quote: z.string().min(1),
-    occurrence: z.number().int().min(1).default(1),
-    value_text: z.string().min(1),
-    subject: z.string().min(1).nullable(),
-    indicator: z.string().min(1),
-    period: z.number().int().min(1949).max(2100),
-    period_start: z.number().int().min(1949).max(2100).optional(),
-    kind,
-    measure: z.enum(["LEVEL", "GROWTH_RATE", "AVERAGE_GROWTH_RATE"]),
-    value: z.number(),
-    unit: z.string(),
-    qualifier,
-    normalized_value: z.number(),
-    normalized_unit: z.string(),
-    note: z.string().optional(),
-  })
-  .strict();
+/** The corpus gold's fields, with a subject that may be unknown, spans of years and average rates. */
+const openObservationSchema = goldObservationSchema.extend({
+  subject: z.string().min(1).nullable(),
+  period_start: z.number().int().min(1949).max(2100).optional(),
+  measure: z.enum(["LEVEL", "GROWTH_RATE", "AVERAGE_GROWTH_RATE"]),
+});
 
 const openPostSchema = z
   .object({

@@ -7,6 +7,7 @@ import { IngestInputError } from "../../src/errors/client-errors.js";
 import { ingestDeps, ingestDocument, ingestFile } from "../../src/ingest/pipeline.js";
 import { validateSource } from "../../src/ingest/read.js";
 import { runCliScript } from "../helpers/cli.js";
+import { removeDocument } from "../helpers/documents.js";
 import { testDatabase } from "../helpers/neo4j.js";
 
 const { driver, executor } = testDatabase(60_000);
@@ -14,20 +15,8 @@ const deps = ingestDeps(executor);
 const dir = mkdtempSync(path.join(tmpdir(), "ingest-test-"));
 const ids: string[] = [];
 
-/** Removes a test document and everything only it introduced. */
-async function removeDocument(id: string): Promise<void> {
-  await executor.write(
-    cypher(
-      `MATCH (d:Document {id: $id}) OPTIONAL MATCH (d)-[:HAS_ARTICLE]->(a)-[:HAS_PASSAGE]->(p)
-       OPTIONAL MATCH (x)-[:CITED_IN]->(p) WHERE NOT EXISTS { MATCH (x)-[:CITED_IN]->(q:Passage) WHERE q.documentId <> $id }
-       DETACH DELETE x, p, a, d`,
-      { id },
-    ),
-  );
-}
-
 afterAll(async () => {
-  for (const id of ids) await removeDocument(id);
+  for (const id of ids) await removeDocument(executor, id);
   await driver.close();
   rmSync(dir, { recursive: true, force: true });
 });

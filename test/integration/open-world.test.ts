@@ -5,6 +5,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { cypher } from "../../src/db/cypher-query.js";
 import { runCliScript } from "../helpers/cli.js";
 import { data } from "../helpers/graphql.js";
+import { removeDocument } from "../helpers/documents.js";
 import { testDatabase } from "../helpers/neo4j.js";
 
 const { driver, executor } = testDatabase(60_000);
@@ -12,14 +13,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "open-world-"));
 const ID = `suining-report-${Date.now()}`;
 
 afterAll(async () => {
-  await executor.write(
-    cypher(
-      `MATCH (d:Document {id: $id}) OPTIONAL MATCH (d)-[:HAS_ARTICLE]->(a)-[:HAS_PASSAGE]->(p)
-       OPTIONAL MATCH (x)-[:CITED_IN]->(p) WHERE NOT EXISTS { MATCH (x)-[:CITED_IN]->(q:Passage) WHERE q.documentId <> $id }
-       DETACH DELETE x, p, a, d`,
-      { id: ID },
-    ),
-  );
+  await removeDocument(executor, ID);
   await driver.close();
   rmSync(dir, { recursive: true, force: true });
 });
