@@ -186,6 +186,11 @@ export function buildGraphRows(x: Extraction, sources: { registry: Registry; gaz
   const indicatorMentions = x.observations
     .filter((o) => !x.mentions.some((m) => m.entityId === o.indicatorId && m.citation.passageId === o.citation.passageId))
     .map((o) => citationRow(o.indicatorId, o.citation, "RULE"));
+  // People and bodies found through a post (遂宁市市长　陈志远) are cited by the post's own quote.
+  const mentioned = (id: string, passageId: string): boolean => x.mentions.some((m) => m.entityId === id && m.citation.passageId === passageId);
+  const postMentions = x.posts.flatMap((p) =>
+    [p.personId, p.organizationId].filter((id) => !mentioned(id, p.citation.passageId)).map((id) => citationRow(id, p.citation, "RULE")),
+  );
 
   const observations = new Map<string, ObservationRow>();
   const observationCitations: CitationRow[] = [];
@@ -247,7 +252,7 @@ export function buildGraphRows(x: Extraction, sources: { registry: Registry; gaz
     passages: doc.passages.map((p) => ({ id: p.id, documentId: m.id, articleId: p.articleId, index: p.index, paragraph: p.paragraph, section: p.section, isHeading: p.isHeading, isFurniture: p.isFurniture, start: p.start, end: p.end, text: p.text, bands: p.isFurniture ? [] : bandKeys(p.text) })),
     nearDuplicates: x.nearDuplicates.map((d) => ({ fromId: d.passageId, toId: d.otherPassageId, similarity: d.similarity })),
     entities: [...entities.values()],
-    mentions: [...x.mentions.map((mm) => citationRow(mm.entityId, mm.citation, mm.method)), ...indicatorMentions],
+    mentions: [...x.mentions.map((mm) => citationRow(mm.entityId, mm.citation, mm.method)), ...indicatorMentions, ...postMentions],
     observations: [...observations.values()],
     observationCitations,
     posts: [...posts.values()],
