@@ -39,7 +39,7 @@ if (!Number.isInteger(seed)) {
 }
 const SETTINGS = values.quick
   ? { small: 3_000, large: 10_000, ingestPairs: 2, warmup: 3, rounds: 15, connections: 4, loadMs: 4_000, ingestOne: { warmup: 1, repetitions: 3 } }
-  : { small: 10_000, large: 1_200_000, ingestPairs: 6, warmup: 10, rounds: 100, connections: 8, loadMs: 20_000, ingestOne: { warmup: 1, repetitions: 7 } };
+  : { small: 10_000, large: 1_200_000, ingestPairs: 6, warmup: 10, rounds: 100, connections: 8, loadMs: 20_000, ingestOne: { warmup: 2, repetitions: 7 } };
 const log = createLogger(process.env.LOG_LEVEL ?? "warn");
 
 /** `{ __typename }`: HTTP, JSON and GraphQL with no database call, the least any request over HTTP costs. */

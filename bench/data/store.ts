@@ -18,14 +18,14 @@ export interface StoreMeta {
   requestedNodes: number;
   seed: number;
   districts: number;
-  /** Generator, writer and schema sources: a change to any of them regenerates the graph. */
+  /** Generator, writer (band keys included) and schema sources: a change to any of them regenerates the graph. */
   digest: string;
   nodes: number;
   relationships: number;
   load: LoadResult;
 }
 
-const SOURCES = ["bench/data/generate.ts", "src/ingest/write.ts", "src/ingest/graph.ts", "cypher/schema.cypher"];
+const SOURCES = ["bench/data/generate.ts", "src/ingest/write.ts", "src/ingest/graph.ts", "src/ingest/dedupe.ts", "cypher/schema.cypher"];
 
 function sourceDigest(): string {
   const hash = createHash("sha256");

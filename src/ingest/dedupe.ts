@@ -1,3 +1,4 @@
+import neo4j, { type Integer } from "neo4j-driver";
 import { cypher, type CypherQuery } from "../db/cypher-query.js";
 import type { NearDuplicate, SegmentedDocument } from "./types.js";
 
@@ -69,25 +70,21 @@ export function similarity(a: Signature, b: Signature): number {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
-function hex32(h: number): string {
-  return `${HEX[h >>> 24]}${HEX[(h >>> 16) & 0xff]}${HEX[(h >>> 8) & 0xff]}${HEX[h & 0xff]}`;
-}
-
 function hashRows(sig: Signature, band: number, seed: number): number {
   let h = seed;
   for (let i = band * LSH_ROWS; i < (band + 1) * LSH_ROWS; i++) h = fmix32(Math.imul(h ^ (sig[i] as number), 0x9e3779b1));
   return h;
 }
 
-/** One key per band: the band's number and a 64-bit hash of its rows, in hex (18 characters). */
-export function bandKeysOf(sig: Signature): string[] {
-  const keys: string[] = [];
-  for (let band = 0; band < LSH_BANDS; band++) keys.push(`${HEX[band]}${hex32(hashRows(sig, band, 0x2545f491))}${hex32(hashRows(sig, band, 0x68e31da4))}`);
+/** One key per band: a 34-bit hash of the band's 4 rows (Neo4j keeps an integer under 2^34 inline in the property record). */
+export function bandKeysOf(sig: Signature): number[] {
+  const keys: number[] = [];
+  for (let band = 0; band < LSH_BANDS; band++) keys.push(hashRows(sig, band, 0x2545f491) * 4 + (hashRows(sig, band, 0x68e31da4) & 3));
   return keys;
 }
 
 /** The LSH band keys of a passage's text; none for headings and labels too short to compare. */
-export function bandKeys(text: string): string[] {
+export function bandKeys(text: string): number[] {
   const sig = signature(text);
   return sig ? bandKeysOf(sig) : [];
 }
@@ -97,9 +94,12 @@ export function bandProperty(band: number): string {
   return `lsh${HEX[band]}`;
 }
 
-/** A passage's keys as the properties the writer sets: lsh00 … lsh1f. */
-export function bandProperties(keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.map((key, band) => [bandProperty(band), key]));
+// JavaScript numbers reach Neo4j as floats, which take a second block of the property record.
+const integer = (key: number): Integer => neo4j.int(key);
+
+/** A passage's keys as the INTEGER properties the writer sets: lsh00 … lsh1f. */
+export function bandProperties(keys: number[]): Record<string, Integer> {
+  return Object.fromEntries(keys.map((key, band) => [bandProperty(band), integer(key)]));
 }
 
 const bandParam = (band: number): string => `k${HEX[band]}`;
@@ -115,7 +115,7 @@ RETURN p.id AS id, p.documentId AS documentId, p.text AS text`;
 export function candidateLookup(doc: SegmentedDocument): CypherQuery {
   const keys = doc.passages.map((p) => bandKeys(p.text));
   const params: Record<string, unknown> = { documentId: doc.meta.id };
-  for (let band = 0; band < LSH_BANDS; band++) params[bandParam(band)] = [...new Set(keys.flatMap((k) => k.slice(band, band + 1)))];
+  for (let band = 0; band < LSH_BANDS; band++) params[bandParam(band)] = [...new Set(keys.flatMap((k) => k.slice(band, band + 1)))].map(integer);
   return cypher(CANDIDATES, params);
 }
 
@@ -129,19 +129,20 @@ interface Sketch {
   id: string;
   documentId: string;
   sig: Signature;
-  keys: string[];
+  /** Band keys made unique across bands (band · 2^34 + key), for pairing in memory. */
+  keys: number[];
 }
 
 function sketch(p: ComparablePassage): Sketch | undefined {
   const sig = signature(p.text);
-  return sig ? { id: p.id, documentId: p.documentId, sig, keys: bandKeysOf(sig) } : undefined;
+  return sig ? { id: p.id, documentId: p.documentId, sig, keys: bandKeysOf(sig).map((key, band) => band * 2 ** 34 + key) } : undefined;
 }
 
 const rounded = (similarity: number): number => Math.round(similarity * 1000) / 1000;
 
 /** Candidates by band key, in their order. */
-function byKey(candidates: Sketch[]): Map<string, Sketch[]> {
-  const index = new Map<string, Sketch[]>();
+function byKey(candidates: Sketch[]): Map<number, Sketch[]> {
+  const index = new Map<number, Sketch[]>();
   for (const c of candidates) {
     for (const key of c.keys) {
       const list = index.get(key);
@@ -153,7 +154,7 @@ function byKey(candidates: Sketch[]): Map<string, Sketch[]> {
 }
 
 /** The candidates that share at least one band with `p`, in candidate order. */
-function sharingABand(p: Sketch, index: Map<string, Sketch[]>, order: Map<Sketch, number>): Sketch[] {
+function sharingABand(p: Sketch, index: Map<number, Sketch[]>, order: Map<Sketch, number>): Sketch[] {
   const found = new Set(p.keys.flatMap((key) => index.get(key) ?? []));
   return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }

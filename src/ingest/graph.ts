@@ -84,7 +84,7 @@ export interface GraphRows {
     subjectId: string | null; subjectSource: string | null;
   };
   articles: Array<{ id: string; documentId: string; index: number; kind: string; headline: string | null; byline: string | null; place: string | null; start: number; end: number }>;
-  passages: Array<{ id: string; documentId: string; articleId: string; index: number; paragraph: number; section: string | null; isHeading: boolean; isFurniture: boolean; start: number; end: number; text: string; bands: string[] }>;
+  passages: Array<{ id: string; documentId: string; articleId: string; index: number; paragraph: number; section: string | null; isHeading: boolean; isFurniture: boolean; start: number; end: number; text: string; bands: number[] }>;
   nearDuplicates: Array<{ fromId: string; toId: string; similarity: number }>;
   entities: EntityRow[];
   mentions: CitationRow[];

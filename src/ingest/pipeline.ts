@@ -69,11 +69,6 @@ export function extractDocument(source: SourceDocument, deps: ExtractDeps) {
   };
 }
 
-/** Runs the pure stages on one validated document: segment → context → dedupe → link → extract → graph rows. */
-export function extractGraph(source: SourceDocument, deps: ExtractDeps, others: Array<{ id: string; documentId: string; text: string }>): GraphRows {
-  const extraction = extractDocument(source, deps);
-  return buildGraphRows({ ...extraction, nearDuplicates: findNearDuplicates(extraction.doc, others) }, deps);
-}
 
 // MERGE locks the id (a concurrent ingest of it waits, then finds this one); only a node it just made lacks the text the writer always sets.
 const CLAIM = `MERGE (d:Document {id: $id})
