@@ -1,5 +1,6 @@
 import { IngestInputError } from "../errors/client-errors.js";
 import type { Gazetteer } from "./gazetteer/gazetteer.js";
+import { answersTo, type LevelChar } from "./extract/place-words.js";
 import { normalize } from "./text/normalize.js";
 import type { Division, Mention } from "./gazetteer/types.js";
 import type { PlaceFrame } from "./link.js";
@@ -65,12 +66,12 @@ interface Line {
   text: string;
 }
 
-/** Non-empty lines, folded and simplified for matching (offsets stay the original's where the length does). */
+/** Non-empty lines with their offsets; only the few read for an issuer are normalized. */
 function lines(text: string): Line[] {
   const out: Line[] = [];
   let start = 0;
   for (const raw of text.split("\n")) {
-    if (raw.trim()) out.push({ start, text: normalize(raw) });
+    if (raw.trim()) out.push({ start, text: raw });
     start += raw.length + 1;
   }
   return out;
@@ -78,7 +79,8 @@ function lines(text: string): Line[] {
 
 /** A place named as the issuer in the first or last lines: 绵阳市统计局, 在城阳区第十八届人民代表大会…, 某某县县长 王某. */
 function issuerIn(gazetteer: Gazetteer, candidates: Line[], within: string[]): { division: Division; start: number; end: number } | undefined {
-  for (const line of candidates) {
+  for (const { start, text: raw } of candidates) {
+    const line = { start, text: normalize(raw) };
     const mentions = gazetteer.findMentions(line.text, { within });
     const issuers = mentions.filter((m) => ISSUER_AFTER.test(line.text.slice(m.end)));
     const chain = deepest(gazetteer, issuers.length ? mentions.filter((m) => m.end <= (issuers.at(-1)?.end ?? 0)) : []);
@@ -87,14 +89,8 @@ function issuerIn(gazetteer: Gazetteer, candidates: Line[], within: string[]): {
   return undefined;
 }
 
-function answersTo(d: Division, level: string): boolean {
-  if (level === "自治区") return d.kind === "PROVINCE" && d.name.endsWith("自治区");
-  if (level === "省") return d.kind === "PROVINCE" && d.name.endsWith("省");
-  return d.name.endsWith(level);
-}
-
 /** The most-named place of the speaking level (我代表县人民政府 → the county named most often). */
-function mostNamedAtLevel(gazetteer: Gazetteer, text: string, level: string, within: string[]): { division: Division; start: number; end: number } | undefined {
+function mostNamedAtLevel(gazetteer: Gazetteer, text: string, level: LevelChar | "自治区", within: string[]): { division: Division; start: number; end: number } | undefined {
   const counts = new Map<string, { n: number; first: Mention }>();
   for (const m of gazetteer.findMentions(text, { within })) {
     if (!answersTo(m.division, level)) continue;
@@ -108,10 +104,10 @@ function mostNamedAtLevel(gazetteer: Gazetteer, text: string, level: string, wit
 }
 
 /** The level most place words speak of (全县 ×12, 全市 ×3 → 县), if any. */
-function placeWordLevel(text: string): string | undefined {
+function placeWordLevel(text: string): LevelChar | undefined {
   const counts = new Map<string, number>();
   for (const m of text.matchAll(PLACE_WORDS)) counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as LevelChar | undefined;
 }
 
 /**
@@ -133,7 +129,7 @@ export function findSubject(doc: SegmentedDocument, gazetteer: Gazetteer, given:
   if (head) return { division: head.division, source: "HEADING", evidence: { start: head.start, end: head.end } };
   const tail = issuerIn(gazetteer, all.slice(-TAIL_LINES).reverse(), within);
   if (tail) return { division: tail.division, source: "SIGNATURE", evidence: { start: tail.start, end: tail.end } };
-  const opening = OPENING.exec(text)?.[1];
+  const opening = OPENING.exec(text)?.[1] as LevelChar | "自治区" | undefined;
   const level = opening ?? placeWordLevel(text);
   if (!level) return null;
   const found = mostNamedAtLevel(gazetteer, text, level, within);

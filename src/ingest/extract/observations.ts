@@ -8,7 +8,7 @@ import { isFigureLine, rejectReason } from "./filters.js";
 import { type IndicatorPhrase, indicatorPhrase } from "./indicator.js";
 import { standardIndicator } from "./indicator-vocabulary.js";
 import { findQuantities } from "./quantity.js";
-import { type Resolved, resolveSubject, type Span } from "./subject.js";
+import { type Resolved, resolveSubject, respectiveIndex, type Span } from "./subject.js";
 import { type DocumentContext, placeFrame } from "../context.js";
 import type { Gazetteer } from "../gazetteer/gazetteer.js";
 import { type LevelChar, placeForLevel } from "./place-words.js";
@@ -216,8 +216,7 @@ const URBAN_RURAL = /^(?:城乡|城镇和农村|城镇、农村|城镇与农村)
 export function respectiveName(name: string, sentence: string, clauseStart: number, at: number): string {
   const respectively = sentence.lastIndexOf("分别", at);
   if (!URBAN_RURAL.test(name) || respectively < clauseStart) return name;
-  const index = (sentence.slice(respectively, at).match(/[和、及与]/gu) ?? []).length;
-  const part = ["城镇", "农村"][index];
+  const part = ["城镇", "农村"][respectiveIndex(sentence, respectively, at)];
   return part ? name.replace(URBAN_RURAL, part) : name;
 }
 

@@ -17,10 +17,9 @@ export const BODY_WORD = new RegExp(`^([${LEVEL_CHARS}])(委|人民政府|政府
 /** A character before 市委/区政府 that makes it part of another word (县市区委, 城市政府, 都市委): not the body of a place. */
 export const BODY_BLOCKERS = /[市区县旗州盟省城都]$/u;
 
-/** Does the division's name answer to the level character (城阳区 → 区, 黔东南苗族侗族自治州 → 州, 广西壮族自治区 → 区)? */
-function answersTo(d: Division, level: LevelChar): boolean {
-  if (level === "省") return d.kind === "PROVINCE" && d.name.endsWith("省");
-  if (level === "县") return d.name.endsWith("县");
+/** Does the division's name answer to the level word (城阳区 → 区, 黔东南苗族侗族自治州 → 州, 广西壮族自治区 → 区 and 自治区)? */
+export function answersTo(d: Division, level: LevelChar | "自治区"): boolean {
+  if (level === "省" || level === "自治区") return d.kind === "PROVINCE" && d.name.endsWith(level);
   return d.name.endsWith(level);
 }
 

@@ -2,7 +2,7 @@ import { placeFrame } from "../context.js";
 import { codeOfId, entityId, DIVISION_KINDS, type Registry } from "../registry.js";
 import { linkSpans, type LinkedSpan, type PlaceFrame, type SurfaceMatcher } from "../link.js";
 import type { ExtractionContext } from "./observations.js";
-import { bodyName, type BodyKind } from "./place-words.js";
+import { bodyName, type BodyKind, type LevelChar, placeForLevel } from "./place-words.js";
 import { personNames } from "./person-names.js";
 import { citePassage, citeSpan } from "../citation.js";
 import { compact } from "../text/compact.js";
@@ -43,9 +43,8 @@ function bodyOfPlace(frame: PlaceFrame, placeId: string, title: string): string 
 
 /** 市长 with no body printed: the government of the place of that level this text is about. */
 function bodyOfLevel(frame: PlaceFrame, title: string): string | undefined {
-  const level = title.at(-2);
-  if (!frame.place || !level) return undefined;
-  const place = [frame.place, ...frame.gazetteer.ancestors(frame.place.code)].find((d) => d.name.endsWith(level) && (level !== "省" || d.kind === "PROVINCE"));
+  const level = title.at(-2) as LevelChar | undefined;
+  const place = frame.place && level ? placeForLevel(frame.gazetteer, frame.place, level) : undefined;
   return place ? entityId("ORGANIZATION", bodyName(frame.gazetteer, place, "GOVERNMENT")) : undefined;
 }
 
@@ -115,21 +114,18 @@ export function extractPosts(doc: SegmentedDocument, deps: ExtractionContext): E
   const { registry, matcher } = deps;
   const articles = new Map<string, ArticleSegment>(doc.articles.map((a) => [a.id, a]));
   const out: ExtractedPost[] = [];
+  // Each passage is viewed and linked once; both passes below read it.
+  const read = doc.passages
+    .filter((passage) => !passage.isFurniture)
+    .map((passage) => {
+      const article = articles.get(passage.articleId);
+      const frame = placeFrame(deps.context, deps.gazetteer, registry, article);
+      const view = compact(passage.text);
+      return { passage, place: article?.place ?? null, frame, view, linked: linkSpans(view.text, matcher, frame) };
+    });
   // Names found after a title anywhere in the document are people wherever else they appear.
-  const known = new Set<string>();
-  for (const passage of doc.passages) {
-    if (passage.isFurniture) continue;
-    const article = articles.get(passage.articleId);
-    const text = compact(passage.text).text;
-    for (const p of personNames(text, linkSpans(text, matcher, placeFrame(deps.context, deps.gazetteer, registry, article)), TITLE)) known.add(p.entity.name);
-  }
-  for (const passage of doc.passages) {
-    if (passage.isFurniture) continue;
-    const article = articles.get(passage.articleId);
-    const place = article?.place ?? null;
-    const frame = placeFrame(deps.context, deps.gazetteer, registry, article);
-    const view = compact(passage.text);
-    const linked = linkSpans(view.text, matcher, frame);
+  const known = new Set(read.flatMap((r) => personNames(r.view.text, r.linked, TITLE).map((p) => p.entity.name)));
+  for (const { passage, place, frame, view, linked } of read) {
     const spans = [...linked, ...personNames(view.text, linked, TITLE, known)].sort((a, b) => a.start - b.start);
     // A byline (青岛日报/观海新闻记者 王某) is read by its own rule, outlet by outlet.
     const byline = bylinePosts(doc, passage, view.text, registry, matcher, place);

@@ -87,7 +87,9 @@ export function resolveSubject(ctx: SubjectContext, f: FigureSpan, previous: Res
   const { sentence } = ctx;
   const clauseHead = sentence.slice(f.clauseStart, f.start).replace(FRAME, "");
   const headOffset = f.start - f.clauseStart - clauseHead.length;
-  const respective = respectiveSubject(ctx, f, subjects0(ctx));
+  // A place inside quotes or a title is part of a name (“文化山东”), never what a figure is about.
+  const subjects = ctx.spans.filter((s) => SUBJECT_KINDS.has(s.kind) && !insideQuotes(sentence, s.start));
+  const respective = respectiveSubject(ctx, f, subjects);
   if (respective) return respective;
   const head = headName(clauseHead, ctx.spans, f.start - clauseHead.length);
   if (head) return head;
@@ -95,8 +97,6 @@ export function resolveSubject(ctx: SubjectContext, f: FigureSpan, previous: Res
   // 全区 in a county report names no place of it: the figure is left out rather than filed elsewhere.
   if (level) return ctx.placeWord(level) ?? { id: undefined, kind: undefined };
 
-  // A place inside quotes or a title is part of a name (“文化山东”), never what a figure is about.
-  const subjects = ctx.spans.filter((s) => SUBJECT_KINDS.has(s.kind) && !insideQuotes(sentence, s.start));
   // 投资1亿元的青岛沉信医疗中心项目: the figure belongs to the entity right after its 的.
   const owner = subjects.find((s) => s.start >= f.end && s.end <= f.clauseEnd && sentence.slice(f.end, s.start) === "的");
   if (owner) return { id: owner.entityId, kind: owner.kind };
@@ -131,10 +131,6 @@ export function resolveSubject(ctx: SubjectContext, f: FigureSpan, previous: Res
   return previous ?? place(ctx);
 }
 
-function subjects0(ctx: SubjectContext): Span[] {
-  return ctx.spans.filter((s) => SUBJECT_KINDS.has(s.kind) && !insideQuotes(ctx.sentence, s.start));
-}
-
 /**
  * 三台县、安州区分别达到452.3亿元和318.6亿元: the i-th value after 分别 belongs to the i-th listed subject.
  */
@@ -144,7 +140,7 @@ function respectiveSubject(ctx: SubjectContext, f: FigureSpan, subjects: Span[])
   const listed = subjects.filter((s) => s.start >= f.clauseStart && s.end <= at);
   if (listed.length < 2) return undefined;
   const joined = listed.every((s, i) => i === 0 || /^[、和及与]$/u.test(ctx.sentence.slice((listed[i - 1] as Span).end, s.start)));
-  const index = (ctx.sentence.slice(at, f.start).match(/[和、及与]/gu) ?? []).length;
+  const index = respectiveIndex(ctx.sentence, at, f.start);
   const span = joined ? listed[index] : undefined;
   return span ? { id: span.entityId, kind: span.kind } : undefined;
 }
@@ -170,6 +166,11 @@ function headName(clauseHead: string, spans: Span[], headStart: number): Resolve
     return { id: entityId(kind, name), kind };
   }
   return undefined;
+}
+
+/** Which value of a 分别 list the one at `at` is: the joiners (和, 、) between 分别 and it. */
+export function respectiveIndex(sentence: string, respectively: number, at: number): number {
+  return (sentence.slice(respectively, at).match(/[和、及与]/gu) ?? []).length;
 }
 
 export interface Resolved {
