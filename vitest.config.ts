@@ -10,13 +10,23 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
   },
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
-    // One Neo4j for the whole run, started here (or NEO4J_URI); test files isolate their data inside it.
-    globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
     pool: "forks",
+    projects: [
+      // Pure logic beside the code: no Java, no Neo4j (`npm run test:unit`).
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/**/*.test.ts", "bench/**/*.test.ts"],
+          // One Neo4j for the whole run, started here (or NEO4J_URI); test files isolate their data inside it.
+          globalSetup: ["test/global-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -16,10 +16,18 @@ import { readProcMemoryMiB } from "./measure/memory.js";
 import { LARGE_GRAPH_MEMORY, withBenchNeo4j } from "./neo4j/bench-neo4j.js";
 
 const { values } = parseArgs({
-  options: { small: { type: "string", default: "10000" }, large: { type: "string", default: "1200000" }, format: { type: "string", default: "jsonl" }, seed: { type: "string", default: "42" } },
+  options: {
+    small: { type: "string", default: "10000" },
+    large: { type: "string", default: "1200000" },
+    format: { type: "string", default: "jsonl" },
+    seed: { type: "string", default: "42" },
+  },
 });
 const seed = Number(values.seed);
-if (![seed, Number(values.small), Number(values.large)].every(Number.isInteger) || !(values.format === "jsonl" || values.format === "csv" || values.format === "graphml")) {
+if (
+  ![seed, Number(values.small), Number(values.large)].every(Number.isInteger) ||
+  !(values.format === "jsonl" || values.format === "csv" || values.format === "graphml")
+) {
   process.stderr.write("usage: npm run bench:export -- [--small N --large N --format jsonl|csv|graphml --seed S]\n");
   process.exit(2);
 }
@@ -55,7 +63,14 @@ async function exportOnce(nodes: number): Promise<ExportFigures> {
       if (code !== 0) throw new Error(`export exited with ${code}`);
       const bytes = readdirSync(out).reduce((sum, f) => sum + statSync(path.join(out, f)).size, 0);
       const seconds = Math.round((performance.now() - started) / 100) / 10;
-      return { nodes: graph.nodes, relationships: graph.relationships, format: String(values.format), seconds, peakRssMiB: peak, outputMiB: Math.round(bytes / 2 ** 20) };
+      return {
+        nodes: graph.nodes,
+        relationships: graph.relationships,
+        format: String(values.format),
+        seconds,
+        peakRssMiB: peak,
+        outputMiB: Math.round(bytes / 2 ** 20),
+      };
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

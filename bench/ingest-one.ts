@@ -20,7 +20,13 @@ const { values } = parseArgs({
     seed: { type: "string", default: "42" },
   },
 });
-const [small, large, warmup, repetitions, seed] = [values.small, values.large, values.warmup, values.repetitions, values.seed].map(Number) as [number, number, number, number, number];
+const [small, large, warmup, repetitions, seed] = [values.small, values.large, values.warmup, values.repetitions, values.seed].map(Number) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 if (![small, large, warmup, repetitions, seed].every(Number.isInteger)) {
   process.stderr.write("usage: node --import tsx bench/ingest-one.ts [--small N] [--large N] [--warmup W] [--repetitions R] [--seed S] (integers)\n");
   process.exit(2);

@@ -85,15 +85,23 @@ async function measure(graph: StoreMeta, executor: Executor, { ours, peer, clien
   const plans = await profileOurs(executor, OPERATIONS, picks);
   const latency = await sequential(clients, [...OPERATIONS, TRANSPORT_FLOOR], picks, SETTINGS);
   const load: GraphResult["load"] = {};
-  for (const client of clients) load[client.name] = await closedLoop(client, OPERATIONS, picks, { connections: SETTINGS.connections, durationMs: SETTINGS.loadMs });
+  for (const client of clients)
+    load[client.name] = await closedLoop(client, OPERATIONS, picks, { connections: SETTINGS.connections, durationMs: SETTINGS.loadMs });
   const heap = await neo4jHeapMiB(executor);
-  const memory = { oursRssMiB: procMemoryMiB(ours.pid), peerRssMiB: procMemoryMiB(peer.pid), neo4jHeapUsedMiB: heap.used, neo4jHeapCommittedMiB: heap.committed };
+  const memory = {
+    oursRssMiB: procMemoryMiB(ours.pid),
+    peerRssMiB: procMemoryMiB(peer.pid),
+    neo4jHeapUsedMiB: heap.used,
+    neo4jHeapCommittedMiB: heap.committed,
+  };
   return { graph, picks: { ...picks }, roundTrips: roundTripsPerField, plans, sequential: latency, load, memory };
 }
 
 /** One report through ingestDocument into copies of both stored graphs, side by side, alternately. */
 async function ingestOneReport(): Promise<IngestOneComparison> {
-  const [small, large] = await withStoreCopy(SETTINGS.small, seed, log, (s) => withStoreCopy(SETTINGS.large, seed, log, (l) => ingestSeries([s, l], SETTINGS.ingestOne)));
+  const [small, large] = await withStoreCopy(SETTINGS.small, seed, log, (s) =>
+    withStoreCopy(SETTINGS.large, seed, log, (l) => ingestSeries([s, l], SETTINGS.ingestOne)),
+  );
   if (!small || !large) throw new Error("no ingest series");
   return ingestComparison(small, large);
 }
@@ -150,9 +158,19 @@ const results: BenchResults & Record<string, unknown> = {
   date: new Date().toISOString(),
   mode: values.quick ? "quick" : "full",
   seconds: Math.round((performance.now() - started) / 1000),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, neo4j: "5.26.30 (embedded, heap 2g, page cache 1g)" },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    neo4j: "5.26.30 (embedded, heap 2g, page cache 1g)",
+  },
   settings: SETTINGS,
-  ratio_p50_vs_cypher: worst([small, large].flatMap((g, i) => OPERATIONS.map((op): [string, number] => [`${op.name}@${i === 0 ? "small" : "large"}`, p50(g, op.name, "ours") / p50(g, op.name, "cypher")]))),
+  ratio_p50_vs_cypher: worst(
+    [small, large].flatMap((g, i) =>
+      OPERATIONS.map((op): [string, number] => [`${op.name}@${i === 0 ? "small" : "large"}`, p50(g, op.name, "ours") / p50(g, op.name, "cypher")]),
+    ),
+  ),
   ratio_throughput_vs_peer: Math.round(Math.min(throughputRatio(small), throughputRatio(large)) * 100) / 100,
   ratio_throughput_vs_peer_by_graph: { small: Math.round(throughputRatio(small) * 100) / 100, large: Math.round(throughputRatio(large) * 100) / 100 },
   ratio_p50_large_vs_small: worst(OPERATIONS.map((op) => [op.name, p50(large, op.name, "ours") / p50(small, op.name, "ours")])),

@@ -55,7 +55,10 @@ async function timedStart(env: Record<string, string>, measureRss: boolean): Pro
   let rss: number | undefined;
   if (measureRss) {
     await new Promise((resolve) => setTimeout(resolve, 10_000));
-    const line = service.output().split("\n").find((l) => l.includes("embedded Neo4j ready"));
+    const line = service
+      .output()
+      .split("\n")
+      .find((l) => l.includes("embedded Neo4j ready"));
     rss = procMemoryMiB((JSON.parse(line ?? "{}") as { pid: number }).pid);
   }
   service.interrupt();

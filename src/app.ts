@@ -1,10 +1,13 @@
+import { setTimeout as delay } from "node:timers/promises";
 import type { Config } from "./config/config.js";
 import { Executor } from "./db/executor.js";
 import { applySchema } from "./db/schema.js";
-import { ingestCorpus, ingestDeps, isGraphEmpty } from "./ingest/pipeline.js";
+import { QueryTimeoutError, ServiceUnavailableError } from "./errors/client-errors.js";
+import { ingestCorpus, ingestDeps, type IngestResult, isGraphEmpty } from "./ingest/pipeline.js";
 import type { Logger } from "./log/logger.js";
 import { BROWSER_DIR } from "./neo4j/paths.js";
 import { type Neo4jRuntime, openNeo4j } from "./neo4j/runtime.js";
+import { restartDelayMs } from "./neo4j/supervisor.js";
 import type { RunningHttpServer } from "./server/http-server.js";
 
 export interface RunningApp {
@@ -16,10 +19,7 @@ export interface RunningApp {
 
 /** Loads the GraphQL and HTTP stack; imported lazily so it loads while the JVM starts. */
 async function loadWebStack() {
-  const [{ buildGraphQLSchema }, { startHttpServer }] = await Promise.all([
-    import("./graphql/schema.js"),
-    import("./server/http-server.js"),
-  ]);
+  const [{ buildGraphQLSchema }, { startHttpServer }] = await Promise.all([import("./graphql/schema.js"), import("./server/http-server.js")]);
   return { schema: await buildGraphQLSchema(), startHttpServer };
 }
 
@@ -27,10 +27,10 @@ async function loadWebStack() {
  * Loads the corpus into an empty graph while the API already answers: /readyz says 503
  * "loading the corpus" until it is in, or why it failed.
  */
-function loadCorpusInBackground(executor: Executor, log: Logger): { check: () => string | null; done: Promise<void> } {
+function loadCorpusInBackground(executor: Executor, log: Logger, stopping: AbortSignal): { check: () => string | null; done: Promise<void> } {
   let state: string | null = "loading the corpus into the empty graph";
   const started = Date.now();
-  const done = ingestCorpus(ingestDeps(executor, log)).then(
+  const done = loadCorpusRetrying(executor, log, stopping).then(
     (results) => {
       state = null;
       log.info({ documents: results.length, ms: Date.now() - started }, "corpus loaded into the empty graph");
@@ -43,17 +43,36 @@ function loadCorpusInBackground(executor: Executor, log: Logger): { check: () =>
   return { check: () => state, done };
 }
 
+const CORPUS_ATTEMPTS = 5;
+
+/** Loads the corpus, starting again after Neo4j was away (restarted, frozen): documents already in are skipped. */
+async function loadCorpusRetrying(executor: Executor, log: Logger, stopping: AbortSignal): Promise<IngestResult[]> {
+  const deps = ingestDeps(executor, log);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ingestCorpus(deps);
+    } catch (error) {
+      const transient = error instanceof ServiceUnavailableError || error instanceof QueryTimeoutError;
+      if (!transient || attempt + 1 >= CORPUS_ATTEMPTS || stopping.aborted) throw error;
+      log.warn({ err: error, attempt: attempt + 1 }, "loading the corpus was interrupted; trying again");
+      // Shutdown cuts the pause short and ends with the error that interrupted loading.
+      await delay(restartDelayMs(attempt + 1), undefined, { signal: stopping }).catch(() => Promise.reject(error));
+    }
+  }
+}
+
 /** Start-up in order: Neo4j, schema, GraphQL over HTTP. `stop` undoes it in reverse. */
 export async function startApp(config: Config, log: Logger, envFile: string): Promise<RunningApp> {
   const webStack = loadWebStack();
   // Awaited below; this only keeps a failure from being "unhandled" when Neo4j fails first.
   webStack.catch(() => undefined);
-  const neo4j = await openNeo4j(config, log, envFile);
+  const neo4j = await openNeo4j(config, log, envFile, { supervise: true });
+  const stopping = new AbortController();
   try {
     const executor = new Executor(neo4j.driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs, log });
     await applySchema(executor);
     log.info("schema applied");
-    const corpus = config.loadCorpus && (await isGraphEmpty(executor)) ? loadCorpusInBackground(executor, log) : undefined;
+    const corpus = config.loadCorpus && (await isGraphEmpty(executor)) ? loadCorpusInBackground(executor, log, stopping.signal) : undefined;
     const { schema, startHttpServer } = await webStack;
     const http = await startHttpServer({
       executor,
@@ -63,7 +82,7 @@ export async function startApp(config: Config, log: Logger, envFile: string): Pr
       port: config.http.port,
       exposeInternalErrors: config.env === "development",
       api: config.api,
-      readinessChecks: corpus ? [corpus.check] : [],
+      readinessChecks: [() => neo4j.unavailable(), ...(corpus ? [corpus.check] : [])],
       ...(neo4j.embedded ? { browser: { dir: BROWSER_DIR, boltUrl: neo4j.uri } } : {}),
     });
     return {
@@ -71,6 +90,9 @@ export async function startApp(config: Config, log: Logger, envFile: string): Pr
       http,
       executor,
       async stop() {
+        // First, so that the JVM leaving with us (Ctrl-C reaches its process group too) is not taken for a crash.
+        neo4j.release();
+        stopping.abort();
         await http.close();
         await corpus?.done;
         await neo4j.close();

@@ -5,7 +5,16 @@ import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import { bandKeys } from "../../src/ingest/dedupe.js";
 import { factKey, observationId } from "../../src/ingest/extract/observations.js";
 import type { Qualifier } from "../../src/ingest/extract/quantity.js";
-import { type CitationRow, type EntityRow, type GraphRows, KIND_LABEL, type ObservationRow, type PostRow, postId, type RelationRow } from "../../src/ingest/graph.js";
+import {
+  type CitationRow,
+  type EntityRow,
+  type GraphRows,
+  KIND_LABEL,
+  type ObservationRow,
+  type PostRow,
+  postId,
+  type RelationRow,
+} from "../../src/ingest/graph.js";
 import { entityId } from "../../src/ingest/registry.js";
 import type { EntityKind } from "../../src/ingest/types.js";
 
@@ -27,7 +36,23 @@ const RESTATED = 6;
 const HAN = "青云华海山川明德东南西北安和平兴盛泰康宁嘉瑞祥福顺达昌隆丰源泽润金玉林松柏桂兰梅竹荷芳雅静清秀新春光辉阳星月晨晓鸿鹏远志诚信仁义礼智勤俭";
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
 const ZONE_WORDS = ["中央商务区", "滨海新区", "高新技术产业园区", "老城历史街区", "国际邮轮港区", "临空经济区"];
-const PROJECT_WORDS = ["智慧产业园", "科创中心", "国际会展中心", "滨河公园", "人才公寓", "数据中心", "医养综合体", "轨道交通枢纽", "文化艺术馆", "创新研究院", "物流枢纽", "体育中心", "金融大厦", "湿地公园", "学校扩建工程"];
+const PROJECT_WORDS = [
+  "智慧产业园",
+  "科创中心",
+  "国际会展中心",
+  "滨河公园",
+  "人才公寓",
+  "数据中心",
+  "医养综合体",
+  "轨道交通枢纽",
+  "文化艺术馆",
+  "创新研究院",
+  "物流枢纽",
+  "体育中心",
+  "金融大厦",
+  "湿地公园",
+  "学校扩建工程",
+];
 const ORGANIZATION_WORDS = ["区人民政府", "区发展和改革局", "区财政局", "区科学技术局"];
 const TITLES = ["区长", "副区长", "局长", "副局长", "主任", "党组书记"];
 const EVENT_WORDS = ["招商推介大会", "人才发展大会"];
@@ -52,7 +77,21 @@ export const INDICATORS: IndicatorSpec[] = (() => {
     { name: "外贸进出口总额", unit: "亿元", measure: "LEVEL" },
     { name: "实际使用外资", unit: "亿美元", measure: "LEVEL" },
   ];
-  const subjects = ["服务业", "数字经济", "海洋经济", "文旅产业", "高技术制造业", "金融业", "现代物流", "建筑业", "科技企业", "民营经济", "农业", "城市更新", "绿色低碳"];
+  const subjects = [
+    "服务业",
+    "数字经济",
+    "海洋经济",
+    "文旅产业",
+    "高技术制造业",
+    "金融业",
+    "现代物流",
+    "建筑业",
+    "科技企业",
+    "民营经济",
+    "农业",
+    "城市更新",
+    "绿色低碳",
+  ];
   const measures: IndicatorSpec[] = [
     { name: "增加值", unit: "%", measure: "GROWTH_RATE" },
     { name: "营业收入", unit: "亿元", measure: "LEVEL" },
@@ -118,7 +157,11 @@ export function district(seed: number, index: number): District {
     projects: PROJECT_WORDS.map((w, j) => ({ name: `${c}${w}`, zone: zones[j % zones.length] as string })),
     subdistricts: SUBDISTRICT_WORDS.map((w) => `${c}${w}`),
     organizations,
-    people: [0, 1, 2, 3, 4, 5].map((j) => ({ name: personName(index * 6 + j), organization: organizations[j % organizations.length] as string, title: TITLES[j] as string })),
+    people: [0, 1, 2, 3, 4, 5].map((j) => ({
+      name: personName(index * 6 + j),
+      organization: organizations[j % organizations.length] as string,
+      title: TITLES[j] as string,
+    })),
     events: EVENT_WORDS.map((w) => `${name}${w}`),
     policies: POLICY_WORDS.map((w) => `${name}${w}`),
     partner: `${core(index + 2000)}县`,
@@ -148,7 +191,13 @@ class DocumentBuilder {
     private readonly place: string,
   ) {
     this.rows = {
-      articles: [], passages: [], nearDuplicates: [], mentions: [], observationCitations: [], postCitations: [], authorship: [],
+      articles: [],
+      passages: [],
+      nearDuplicates: [],
+      mentions: [],
+      observationCitations: [],
+      postCitations: [],
+      authorship: [],
       summary: { subject: null, subjectSource: null, skipped: { noSubject: 0, noPeriod: 0, noIndicator: 0 }, warnings: [] },
     };
   }
@@ -159,7 +208,17 @@ class DocumentBuilder {
     this.article = `${this.id}:a${this.rows.articles.length}`;
     this.articleStart = this.text.length;
     this.text += `${headline}\n`;
-    this.rows.articles.push({ id: this.article, documentId: this.id, index: this.rows.articles.length, kind: "ARTICLE", headline, byline: null, place: this.place, start: this.articleStart, end: this.articleStart });
+    this.rows.articles.push({
+      id: this.article,
+      documentId: this.id,
+      index: this.rows.articles.length,
+      kind: "ARTICLE",
+      headline,
+      byline: null,
+      place: this.place,
+      start: this.articleStart,
+      end: this.articleStart,
+    });
   }
 
   private endArticle(): void {
@@ -172,7 +231,20 @@ class DocumentBuilder {
     this.text += sentence;
     const index = this.rows.passages.length;
     const passage = { id: `${this.id}:p${index}`, start, text: sentence };
-    this.rows.passages.push({ id: passage.id, documentId: this.id, articleId: this.article, index, paragraph: index, section: null, isHeading: false, isFurniture: false, start, end: start + sentence.length, text: sentence, bands: bandKeys(sentence) });
+    this.rows.passages.push({
+      id: passage.id,
+      documentId: this.id,
+      articleId: this.article,
+      index,
+      paragraph: index,
+      section: null,
+      isHeading: false,
+      isFurniture: false,
+      start,
+      end: start + sentence.length,
+      text: sentence,
+      bands: bandKeys(sentence),
+    });
     return passage;
   }
 
@@ -188,7 +260,18 @@ class DocumentBuilder {
 
   entity(kind: EntityKind, name: string, aliases: string[] = []): string {
     const id = entityId(kind, name);
-    if (!this.entities.has(id)) this.entities.set(id, { id, kind, label: KIND_LABEL[kind], name, aliases, searchText: [name, ...aliases].join(" "), method: "RULE", description: null, properties: {} });
+    if (!this.entities.has(id))
+      this.entities.set(id, {
+        id,
+        kind,
+        label: KIND_LABEL[kind],
+        name,
+        aliases,
+        searchText: [name, ...aliases].join(" "),
+        method: "RULE",
+        description: null,
+        properties: {},
+      });
     return id;
   }
 
@@ -207,13 +290,37 @@ class DocumentBuilder {
     else this.relations.set(key, { type, fromId, toId, method: "RULE", citations: [citation], reference: null });
   }
 
-  observe(o: { subjectId: string; indicator: IndicatorSpec; period: number; kind: "TARGET" | "ESTIMATE" | "ACTUAL"; value: number; qualifier: Qualifier }, p: Passage, quote: string): void {
+  observe(
+    o: { subjectId: string; indicator: IndicatorSpec; period: number; kind: "TARGET" | "ESTIMATE" | "ACTUAL"; value: number; qualifier: Qualifier },
+    p: Passage,
+    quote: string,
+  ): void {
     // As in the corpus graph: the indicator is cited by the observation's quote, the subject by its name.
     const indicatorId = this.entity("INDICATOR", o.indicator.name);
     this.rows.mentions.push(this.cite(indicatorId, p, o.indicator.name));
-    const shape = { subjectId: o.subjectId, indicatorId, period: o.period, kind: o.kind, measure: o.indicator.measure, qualifier: o.qualifier, normalizedValue: o.value, normalizedUnit: o.indicator.unit };
+    const shape = {
+      subjectId: o.subjectId,
+      indicatorId,
+      period: o.period,
+      kind: o.kind,
+      measure: o.indicator.measure,
+      qualifier: o.qualifier,
+      normalizedValue: o.value,
+      normalizedUnit: o.indicator.unit,
+    };
     const id = observationId(shape);
-    this.observations.set(id, { ...shape, id, factKey: factKey(shape), periodStart: null, value: o.value, valueMax: null, unit: o.indicator.unit, qualifier: o.qualifier, text: quote, method: "RULE" });
+    this.observations.set(id, {
+      ...shape,
+      id,
+      factKey: factKey(shape),
+      periodStart: null,
+      value: o.value,
+      valueMax: null,
+      unit: o.indicator.unit,
+      qualifier: o.qualifier,
+      text: quote,
+      method: "RULE",
+    });
     this.rows.observationCitations.push(this.cite(id, p, quote));
   }
 
@@ -229,8 +336,20 @@ class DocumentBuilder {
     const observations = [...this.observations.values()];
     return {
       document: {
-        id: this.id, sourceFile: `${this.id}.txt`, title: meta.title, publisher: "合成数据", publishedOn: meta.publishedOn, dateNote: "generated",
-        page: null, issue: null, reportYear: meta.reportYear, sha256: createHash("sha256").update(text).digest("hex"), length: text.length, text, subjectId: null, subjectSource: null,
+        id: this.id,
+        sourceFile: `${this.id}.txt`,
+        title: meta.title,
+        publisher: "合成数据",
+        publishedOn: meta.publishedOn,
+        dateNote: "generated",
+        page: null,
+        issue: null,
+        reportYear: meta.reportYear,
+        sha256: createHash("sha256").update(text).digest("hex"),
+        length: text.length,
+        text,
+        subjectId: null,
+        subjectSource: null,
       },
       ...this.rows,
       entities: [...this.entities.values()],
@@ -243,7 +362,7 @@ class DocumentBuilder {
 }
 
 /** A value for an indicator: growth rates with one decimal, levels as whole numbers. */
-function valueOf(rng: RandomGenerator, spec: IndicatorSpec): number {
+function valueFor(rng: RandomGenerator, spec: IndicatorSpec): number {
   return spec.measure === "GROWTH_RATE" ? uniformInt(rng, 15, 120) / 10 : uniformInt(rng, 1, 500);
 }
 
@@ -267,13 +386,13 @@ function report(seed: number, d: District, year: number): GraphRows {
   for (const s of d.subdistricts) b.relate("PART_OF", b.mention("SUBDISTRICT", s, p), districtId, p);
 
   for (const spec of d.indicators) {
-    const value = valueOf(rng, spec);
+    const value = valueFor(rng, spec);
     const quote = phrase(spec, value);
     p = b.say(`${year}年，${d.name}${quote}。`);
     b.observe({ subjectId: districtId, indicator: spec, period: year, kind: "ACTUAL", value, qualifier: "EXACT" }, p, quote);
   }
   for (const spec of d.indicators.slice(0, ESTIMATES)) {
-    const value = valueOf(rng, spec);
+    const value = valueFor(rng, spec);
     const quote = phrase(spec, value);
     p = b.say(`预计${year}年${d.name}${quote}。`);
     b.observe({ subjectId: districtId, indicator: spec, period: year, kind: "ESTIMATE", value, qualifier: "APPROX" }, p, quote);
@@ -325,7 +444,7 @@ function report(seed: number, d: District, year: number): GraphRows {
 /** A target's value, the same wherever it is restated (so restating corroborates). */
 function targetValue(seed: number, d: District, spec: IndicatorSpec, period: number): number {
   const rng = xoroshiro128plus(seed * 104_729 + d.index * 1_009 + period * 7 + INDICATORS.indexOf(spec));
-  return valueOf(rng, spec);
+  return valueFor(rng, spec);
 }
 
 /** A news page restating some of the report's targets (one of them with a different figure) and projects. */
@@ -337,7 +456,11 @@ function news(seed: number, d: District, year: number): GraphRows {
     const value = i === RESTATED ? restated + (spec.measure === "GROWTH_RATE" ? 0.5 : 1) : restated;
     const quote = `${phrase(spec, value)}左右`;
     const p = b.say(`${d.name}提出，${year + 1}年${quote}。`);
-    b.observe({ subjectId: b.mention("DISTRICT", d.name, p, [d.name.slice(0, -1)]), indicator: spec, period: year + 1, kind: "TARGET", value, qualifier: "APPROX" }, p, quote);
+    b.observe(
+      { subjectId: b.mention("DISTRICT", d.name, p, [d.name.slice(0, -1)]), indicator: spec, period: year + 1, kind: "TARGET", value, qualifier: "APPROX" },
+      p,
+      quote,
+    );
   }
   for (const project of d.projects.slice(0, 5)) {
     const p = b.say(`${project.name}加快建设。`);
@@ -368,7 +491,11 @@ export function planFor(nodes: number, seed: number): GenerationPlan {
   const shared = /^(indicator|city|province):/;
   for (const rows of districtDocuments(seed, district(seed, 0))) for (const id of nodeIds(rows)) if (!shared.test(id)) own.add(id);
   const total = (districts: number): number =>
-    districts * own.size + INDICATORS.length + 1 + Math.ceil(districts / DISTRICTS_PER_CITY) + Math.ceil(districts / (DISTRICTS_PER_CITY * CITIES_PER_PROVINCE));
+    districts * own.size +
+    INDICATORS.length +
+    1 +
+    Math.ceil(districts / DISTRICTS_PER_CITY) +
+    Math.ceil(districts / (DISTRICTS_PER_CITY * CITIES_PER_PROVINCE));
   let districts = Math.max(2, Math.floor(nodes / own.size) - 1);
   while (total(districts) < nodes) districts += 1;
   return { seed, districts };
@@ -376,7 +503,14 @@ export function planFor(nodes: number, seed: number): GenerationPlan {
 
 /** The ids of the nodes a document's rows create or merge into. */
 export function nodeIds(rows: GraphRows): string[] {
-  return [rows.document.id, ...rows.articles.map((a) => a.id), ...rows.passages.map((p) => p.id), ...rows.entities.map((e) => e.id), ...rows.observations.map((o) => o.id), ...rows.posts.map((p) => p.id)];
+  return [
+    rows.document.id,
+    ...rows.articles.map((a) => a.id),
+    ...rows.passages.map((p) => p.id),
+    ...rows.entities.map((e) => e.id),
+    ...rows.observations.map((o) => o.id),
+    ...rows.posts.map((p) => p.id),
+  ];
 }
 
 /** The documents of a plan, district by district, from district `from` on (to grow a loaded graph). */

@@ -20,8 +20,18 @@ export interface LoadResult {
 /** Rows a document sends to the database, counted the same for every loader. */
 export function rowCount(r: GraphRows): number {
   return (
-    1 + r.articles.length + r.passages.length + r.entities.length + r.mentions.length + r.observations.length + r.observationCitations.length +
-    r.posts.length + r.postCitations.length + r.relations.length + r.authorship.length + r.nearDuplicates.length
+    1 +
+    r.articles.length +
+    r.passages.length +
+    r.entities.length +
+    r.mentions.length +
+    r.observations.length +
+    r.observationCitations.length +
+    r.posts.length +
+    r.postCitations.length +
+    r.relations.length +
+    r.authorship.length +
+    r.nearDuplicates.length
   );
 }
 
@@ -59,10 +69,12 @@ const BARE = {
   entities: "UNWIND $rows AS row CREATE (e:Entity) SET e = row.properties, e:$(row.label)",
   observations:
     "UNWIND $rows AS row MATCH (s:Entity {id: row.subjectId}) MATCH (i:Entity {id: row.indicatorId}) CREATE (s)<-[:ABOUT]-(o:Observation)-[:OF_INDICATOR]->(i) SET o = row",
-  posts: "UNWIND $rows AS row MATCH (a:Entity {id: row.personId}) MATCH (b:Entity {id: row.organizationId}) CREATE (a)-[:HOLDS]->(p:Post)-[:POST_IN]->(b) SET p = row",
+  posts:
+    "UNWIND $rows AS row MATCH (a:Entity {id: row.personId}) MATCH (b:Entity {id: row.organizationId}) CREATE (a)-[:HOLDS]->(p:Post)-[:POST_IN]->(b) SET p = row",
   citations: (label: string) =>
     `UNWIND $rows AS row MATCH (n:${label} {id: row.nodeId}) MATCH (p:Passage {id: row.passageId}) CREATE (n)-[:CITED_IN {start: row.start, end: row.end, quote: row.quote, method: row.method}]->(p)`,
-  relations: "UNWIND $rows AS row MATCH (a:Entity {id: row.fromId}) MATCH (b:Entity {id: row.toId}) CREATE (a)-[r:$(row.type)]->(b) SET r.citations = row.citations",
+  relations:
+    "UNWIND $rows AS row MATCH (a:Entity {id: row.fromId}) MATCH (b:Entity {id: row.toId}) CREATE (a)-[r:$(row.type)]->(b) SET r.citations = row.citations",
 };
 
 /**
@@ -83,17 +95,35 @@ export function loadBare(executor: Executor, documents: Iterable<GraphRows>, see
       for (let i = 0; i < rows.length; i += BARE_BATCH) statements.push(cypher(statement, { rows: rows.slice(i, i + BARE_BATCH) }));
     };
     const citations = (label: string, pick: (r: GraphRows) => CitationRow[]): void => add(BARE.citations(label), all.flatMap(pick));
-    add(BARE.documents, all.map((r) => r.document));
-    add(BARE.articles, all.flatMap((r) => r.articles));
+    add(
+      BARE.documents,
+      all.map((r) => r.document),
+    );
+    add(
+      BARE.articles,
+      all.flatMap((r) => r.articles),
+    );
     // The same properties as our writer sets, band keys included (each band has an index).
-    add(BARE.passages, all.flatMap((r) => r.passages).map(({ bands, ...p }) => ({ ...p, ...bandProperties(bands) })));
-    add(BARE.entities, fresh(all.flatMap((r) => r.entities)).map((e) => ({ label: e.label, properties: { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, searchText: e.searchText, method: e.method } })));
+    add(
+      BARE.passages,
+      all.flatMap((r) => r.passages).map(({ bands, ...p }) => ({ ...p, ...bandProperties(bands) })),
+    );
+    add(
+      BARE.entities,
+      fresh(all.flatMap((r) => r.entities)).map((e) => ({
+        label: e.label,
+        properties: { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, searchText: e.searchText, method: e.method },
+      })),
+    );
     add(BARE.observations, fresh(all.flatMap((r) => r.observations)));
     add(BARE.posts, fresh(all.flatMap((r) => r.posts)));
     citations("Entity", (r) => r.mentions);
     citations("Observation", (r) => r.observationCitations);
     citations("Post", (r) => r.postCitations);
-    add(BARE.relations, all.flatMap((r) => r.relations));
+    add(
+      BARE.relations,
+      all.flatMap((r) => r.relations),
+    );
     await executor.writeAll(statements, WRITE_TIMEOUT_MS);
   });
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cypher } from "../../src/db/cypher-query.js";
-import { Executor } from "../../src/db/executor.js";
+import type { Executor } from "../../src/db/executor.js";
 import { applySchema, awaitIndexes } from "../../src/db/schema.js";
 import type { Logger } from "../../src/log/logger.js";
 import { PROJECT_ROOT } from "../../src/neo4j/paths.js";

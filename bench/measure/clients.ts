@@ -13,7 +13,8 @@ export interface Client {
 /** The data of an operation against a server's `/graphql`; any GraphQL error fails the call. */
 export async function post(baseUrl: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
   const { status, body } = await postGraphQL(baseUrl, query, variables);
-  if (body.errors || body.data === undefined) throw new Error(`${baseUrl}/graphql answered HTTP ${status}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+  if (body.errors || body.data === undefined)
+    throw new Error(`${baseUrl}/graphql answered HTTP ${status}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
   return body.data;
 }
 
@@ -41,4 +42,3 @@ export function peerClient(baseUrl: string): Client {
     },
   };
 }
-

@@ -54,7 +54,12 @@ async function lookupProfile(executor: Executor): Promise<IngestOneResult["looku
 }
 
 async function summary(executor: Executor, runs: Array<{ ms: number; nearDuplicates: number }>): Promise<IngestOneResult> {
-  return { ms: runs.map((r) => r.ms), medianMs: summarize(runs.map((r) => r.ms)).p50, nearDuplicates: runs[0]?.nearDuplicates ?? 0, lookup: await lookupProfile(executor) };
+  return {
+    ms: runs.map((r) => r.ms),
+    medianMs: summarize(runs.map((r) => r.ms)).p50,
+    nearDuplicates: runs[0]?.nearDuplicates ?? 0,
+    lookup: await lookupProfile(executor),
+  };
 }
 
 /**

@@ -8,18 +8,29 @@ export interface SequentialOptions {
 }
 
 /** ops × clients latency, one request at a time; each round visits every op and client, so drift hits all alike. */
-export async function sequential(clients: Client[], ops: Operation[], picks: Picks, options: SequentialOptions): Promise<Record<string, Record<string, Summary>>> {
+export async function sequential(
+  clients: Client[],
+  ops: Operation[],
+  picks: Picks,
+  options: SequentialOptions,
+): Promise<Record<string, Record<string, Summary>>> {
   const samples = new Map(ops.map((op) => [op.name, new Map(clients.map((c): [string, number[]] => [c.name, []]))]));
   for (let round = 0; round < options.warmup + options.rounds; round++) {
     for (const op of ops) {
       for (const client of clients) {
         const started = performance.now();
         await client.call(op, picks);
-        if (round >= options.warmup) samples.get(op.name)?.get(client.name)?.push(performance.now() - started);
+        if (round >= options.warmup)
+          samples
+            .get(op.name)
+            ?.get(client.name)
+            ?.push(performance.now() - started);
       }
     }
   }
-  return Object.fromEntries([...samples].map(([op, byClient]) => [op, Object.fromEntries([...byClient].map(([client, values]) => [client, summarize(values)]))]));
+  return Object.fromEntries(
+    [...samples].map(([op, byClient]) => [op, Object.fromEntries([...byClient].map(([client, values]) => [client, summarize(values)]))]),
+  );
 }
 
 export interface LoadOptions {
@@ -66,5 +77,13 @@ export async function closedLoop(client: Client, ops: Operation[], picks: Picks,
   const all = [...byOp.values()].flat();
   if (all.length === 0) throw new Error(`${client.name}: no request succeeded under load`, { cause: firstError });
   const perOperation = Object.fromEntries([...byOp].filter(([, values]) => values.length > 0).map(([name, values]) => [name, summarize(values)]));
-  return { connections: options.connections, seconds: Math.round(seconds * 10) / 10, requests: all.length, errors, requestsPerSecond: Math.round((all.length / seconds) * 10) / 10, latency: summarize(all), perOperation };
+  return {
+    connections: options.connections,
+    seconds: Math.round(seconds * 10) / 10,
+    requests: all.length,
+    errors,
+    requestsPerSecond: Math.round((all.length / seconds) * 10) / 10,
+    latency: summarize(all),
+    perOperation,
+  };
 }

@@ -3,7 +3,14 @@ import { statementsSent } from "./roundtrips.js";
 import type { Operation, Picks } from "../ops/operations.js";
 
 /** Operators that read every node of a label or of the graph: what a missing index looks like. */
-const SCANS = new Set(["AllNodesScan", "NodeByLabelScan", "DirectedAllRelationshipsScan", "UndirectedAllRelationshipsScan", "DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan"]);
+const SCANS = new Set([
+  "AllNodesScan",
+  "NodeByLabelScan",
+  "DirectedAllRelationshipsScan",
+  "UndirectedAllRelationshipsScan",
+  "DirectedRelationshipTypeScan",
+  "UndirectedRelationshipTypeScan",
+]);
 
 interface PlanNode {
   operatorType: string;

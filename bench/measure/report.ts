@@ -68,7 +68,15 @@ const ratio = (a: number | undefined, b: number | undefined): string => (a !== u
 function graphTable(title: string, g: GraphResult): string {
   const rows = [["operation", "cypher p50/p95/p99 ms", "ours", "peer", "ours/cypher p50", "peer/ours p50", "scans"]];
   for (const [op, byClient] of Object.entries(g.sequential)) {
-    rows.push([op, ms(byClient.cypher), ms(byClient.ours), ms(byClient.peer), ratio(byClient.ours?.p50, byClient.cypher?.p50), ratio(byClient.peer?.p50, byClient.ours?.p50), (g.plans[op]?.scans ?? []).join(",") || "none"]);
+    rows.push([
+      op,
+      ms(byClient.cypher),
+      ms(byClient.ours),
+      ms(byClient.peer),
+      ratio(byClient.ours?.p50, byClient.cypher?.p50),
+      ratio(byClient.peer?.p50, byClient.ours?.p50),
+      (g.plans[op]?.scans ?? []).join(",") || "none",
+    ]);
   }
   return `${title}: ${g.graph.nodes} nodes, ${g.graph.relationships} relationships (sequential)\n${table(rows)}`;
 }
@@ -83,8 +91,18 @@ function loadTable(g: GraphResult): string {
 
 function ingestOneTable(c: IngestOneComparison): string {
   const rows = [["ingest one report", "median ms", "each ms", "near-duplicates", "lookup candidates", "lookup db hits"]];
-  for (const [graph, g] of [["small", c.small], ["large", c.large]] as const) {
-    rows.push([`${graph} (${c.document})`, String(g.medianMs), g.ms.join(", "), String(g.nearDuplicates), String(g.lookup.candidates), String(g.lookup.dbHits)]);
+  for (const [graph, g] of [
+    ["small", c.small],
+    ["large", c.large],
+  ] as const) {
+    rows.push([
+      `${graph} (${c.document})`,
+      String(g.medianMs),
+      g.ms.join(", "),
+      String(g.nearDuplicates),
+      String(g.lookup.candidates),
+      String(g.lookup.dbHits),
+    ]);
   }
   return table(rows);
 }
@@ -93,15 +111,30 @@ export function renderReport(r: BenchResults): string {
   const verdict = (name: keyof typeof TARGETS, value: number): string => (targetMet(name, value) ? "met" : "MISSED");
   const headline = [
     ["figure", "value", "target", ""],
-    ["ratio_p50_vs_cypher (worst)", `${r.ratio_p50_vs_cypher.value} (${r.ratio_p50_vs_cypher.operation})`, "≤ 1.25", verdict("ratio_p50_vs_cypher", r.ratio_p50_vs_cypher.value)],
+    [
+      "ratio_p50_vs_cypher (worst)",
+      `${r.ratio_p50_vs_cypher.value} (${r.ratio_p50_vs_cypher.operation})`,
+      "≤ 1.25",
+      verdict("ratio_p50_vs_cypher", r.ratio_p50_vs_cypher.value),
+    ],
     [
       "ratio_throughput_vs_peer (lower)",
       `${r.ratio_throughput_vs_peer} (small ${r.ratio_throughput_vs_peer_by_graph.small}, large ${r.ratio_throughput_vs_peer_by_graph.large})`,
       "≥ 1.5",
       verdict("ratio_throughput_vs_peer", r.ratio_throughput_vs_peer),
     ],
-    ["ratio_p50_large_vs_small (worst)", `${r.ratio_p50_large_vs_small.value} (${r.ratio_p50_large_vs_small.operation})`, "≤ 1.5", verdict("ratio_p50_large_vs_small", r.ratio_p50_large_vs_small.value)],
-    ["ratio_ingest_vs_raw", `${r.ratio_ingest_vs_raw} (${Math.round(r.ingest.ours.rowsPerSecond)} vs ${Math.round(r.ingest.bare.rowsPerSecond)} rows/s)`, "≥ 0.5", verdict("ratio_ingest_vs_raw", r.ratio_ingest_vs_raw)],
+    [
+      "ratio_p50_large_vs_small (worst)",
+      `${r.ratio_p50_large_vs_small.value} (${r.ratio_p50_large_vs_small.operation})`,
+      "≤ 1.5",
+      verdict("ratio_p50_large_vs_small", r.ratio_p50_large_vs_small.value),
+    ],
+    [
+      "ratio_ingest_vs_raw",
+      `${r.ratio_ingest_vs_raw} (${Math.round(r.ingest.ours.rowsPerSecond)} vs ${Math.round(r.ingest.bare.rowsPerSecond)} rows/s)`,
+      "≥ 0.5",
+      verdict("ratio_ingest_vs_raw", r.ratio_ingest_vs_raw),
+    ],
     [
       "ratio_ingest_one_large_vs_small",
       `${r.ratio_ingest_one_large_vs_small} (${r.ingestOne.document}: ${r.ingestOne.large.medianMs} vs ${r.ingestOne.small.medianMs} ms median)`,
@@ -111,5 +144,15 @@ export function renderReport(r: BenchResults): string {
     ["roundtrips_per_root_field", String(r.roundtrips_per_root_field), "1", verdict("roundtrips_per_root_field", r.roundtrips_per_root_field)],
     ["large_nodes", `${r.large_nodes} (${r.large_relationships} relationships)`, "", ""],
   ];
-  return [graphTable("small graph", r.small), loadTable(r.small), graphTable("large graph", r.large), loadTable(r.large), ingestOneTable(r.ingestOne), table(headline), `${r.mode} run, ${r.seconds} s`].filter((s) => s.length > 0).join("\n\n");
+  return [
+    graphTable("small graph", r.small),
+    loadTable(r.small),
+    graphTable("large graph", r.large),
+    loadTable(r.large),
+    ingestOneTable(r.ingestOne),
+    table(headline),
+    `${r.mode} run, ${r.seconds} s`,
+  ]
+    .filter((s) => s.length > 0)
+    .join("\n\n");
 }

@@ -17,11 +17,23 @@ export async function generatedPicks(seed: number, ourBaseUrl: string): Promise<
   if (!project) throw new Error("generated district has no project");
   let after: string | null = null;
   for (let page = 1; page <= 2; page++) {
-    const data = (await post(ourBaseUrl, "query P($after: String) { entities(kind: PROJECT, first: 20, after: $after) { pageInfo { endCursor } edges { cursor } } }", { after })) as PageInfo;
+    const data = (await post(
+      ourBaseUrl,
+      "query P($after: String) { entities(kind: PROJECT, first: 20, after: $after) { pageInfo { endCursor } edges { cursor } } }",
+      { after },
+    )) as PageInfo;
     after = data.entities.pageInfo.endCursor;
   }
   if (after === null) throw new Error("fewer than three pages of projects");
-  return { district: d.name, zone: project.zone, project: project.name, searchTerm: project.name, year: YEAR, projectsPage3After: after, projectsPage3Offset: 40 };
+  return {
+    district: d.name,
+    zone: project.zone,
+    project: project.name,
+    searchTerm: project.name,
+    year: YEAR,
+    projectsPage3After: after,
+    projectsPage3Offset: 40,
+  };
 }
 
 /** Picks answered on data/corpus (the projects cursor is our API's `offset:39`). */

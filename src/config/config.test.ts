@@ -6,6 +6,9 @@ describe("loadConfig", () => {
   it("applies defaults for an empty environment", () => {
     const config = loadConfig({}, "/srv/app");
     expect(config.http).toEqual({ host: "127.0.0.1", port: 4000 });
+    // Unset NODE_ENV is production: internals stay masked unless someone asks for development.
+    expect(config.env).toBe("production");
+    expect(config.api.allowedHosts).toEqual(["localhost", "127.0.0.1", "[::1]"]);
     expect(config.neo4j.externalUri).toBeUndefined();
     expect(config.neo4j.embedded).toMatchObject({
       boltPort: 7687,
@@ -21,6 +24,13 @@ describe("loadConfig", () => {
     expect(config.http.port).toBe(8080);
     expect(config.neo4j.externalUri).toBe("neo4j+s://x.databases.neo4j.io");
     expect(config.neo4j.embedded.heap).toBe("512m");
+  });
+
+  it("accepts the listening host and the hosts listed in ALLOWED_HOSTS", () => {
+    expect(loadConfig({ HOST: "10.0.0.5" }).api.allowedHosts).toEqual(["localhost", "127.0.0.1", "[::1]", "10.0.0.5"]);
+    expect(loadConfig({ HOST: "0.0.0.0" }).api.allowedHosts).toEqual(["localhost", "127.0.0.1", "[::1]"]);
+    expect(loadConfig({ ALLOWED_HOSTS: "API.example.org, *.example.net" }).api.allowedHosts).toEqual(["api.example.org", "*.example.net"]);
+    expect(() => loadConfig({ ALLOWED_HOSTS: "evil.com/path" })).toThrow(ConfigError);
   });
 
   it("reports one line per bad variable", () => {

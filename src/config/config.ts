@@ -2,17 +2,13 @@ import path from "node:path";
 import { z } from "zod";
 import { ConfigError } from "../errors/index.js";
 
-const memorySize = z
-  .string()
-  .regex(/^\d+[kmg]$/i, "must be a size such as 512m or 1g");
+const memorySize = z.string().regex(/^\d+[kmg]$/i, "must be a size such as 512m or 1g");
 const duration = z.string().regex(/^\d+(ms|s|m)$/, "must be a duration such as 500ms, 30s or 2m");
 const port = z.coerce.number().int().min(1).max(65535);
-const boolFlag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const boolFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port.default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -34,8 +30,23 @@ const schema = z.object({
   LOAD_CORPUS: boolFlag.default(true),
   CORS_ORIGINS: z
     .string()
-    .transform((v) => v.split(",").map((o) => o.trim()).filter((o) => o.length > 0))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter((o) => o.length > 0),
+    )
     .pipe(z.array(z.url({ message: "must be a comma-separated list of origins such as https://app.example.org" })))
+    .optional(),
+  ALLOWED_HOSTS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => h.length > 0),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9.*:[\]-]+$/u, "must be a comma-separated list of host names such as api.example.org or *")))
     .optional(),
   CURATOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
@@ -55,6 +66,8 @@ export interface Config {
   /** The HTTP API: GraphQL and the read-only Cypher endpoint. */
   api: {
     corsOrigins: string[];
+    /** Host header values accepted (DNS-rebinding guard); "*" accepts any. */
+    allowedHosts: string[];
     /** Bearer token that lets curators write; writes are refused when unset. */
     curatorToken: string | undefined;
     maxDepth: number;
@@ -117,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     loadCorpus: e.LOAD_CORPUS,
     api: {
       corsOrigins: e.CORS_ORIGINS ?? [],
+      allowedHosts: e.ALLOWED_HOSTS ?? defaultAllowedHosts(e.HOST),
       curatorToken: e.CURATOR_TOKEN,
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,
@@ -141,4 +155,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       },
     },
   };
+}
+
+/** Local names, plus the listening address when it is a specific one. */
+export function defaultAllowedHosts(host: string): string[] {
+  const local = ["localhost", "127.0.0.1", "[::1]"];
+  const wildcard = host === "0.0.0.0" || host === "::";
+  return wildcard || local.includes(host) ? local : [...local, host.toLowerCase()];
 }

@@ -32,7 +32,9 @@ describe("checkPlan", () => {
   });
 
   it("names a procedure outside the allow-list, even inside a read plan", () => {
-    expect(() => checkPlan("r", op("ProduceResults@neo4j", "", [op("ProcedureCall@neo4j", "dbms.listConfig(\"\") :: (name :: STRING)")]))).toThrow(/procedure dbms\.listConfig is not allowed/);
+    expect(() => checkPlan("r", op("ProduceResults@neo4j", "", [op("ProcedureCall@neo4j", 'dbms.listConfig("") :: (name :: STRING)')]))).toThrow(
+      /procedure dbms\.listConfig is not allowed/,
+    );
   });
 
   it.each([
@@ -41,6 +43,23 @@ describe("checkPlan", () => {
     ["s", /changes the schema/],
   ])("refuses query type %s", (queryType, message) => {
     expect(() => checkPlan(queryType, op("ProduceResults@neo4j"))).toThrow(message);
+  });
+
+  it("accepts dbms.components, which Neo4j types as a schema query, with nothing but row operators around it", () => {
+    const components = op("ProcedureCall@neo4j", "dbms.components() :: (name :: STRING, versions :: LIST<STRING>, edition :: STRING)");
+    expect(() => checkPlan("s", op("ProduceResults@neo4j", "", [components]))).not.toThrow();
+    expect(() => checkPlan("s", op("ProduceResults@neo4j", "", [op("Sort@neo4j", "", [op("Unwind@neo4j", "", [components])])]))).not.toThrow();
+    // Neo4j still says "s" when a DBMS procedure sits beside a write or a graph read.
+    expect(() => checkPlan("s", op("ProduceResults@neo4j", "", [op("EmptyResult@neo4j", "", [op("Create@neo4j", "(:X)", [components])])]))).toThrow(
+      /beside a dbms procedure only/,
+    );
+    expect(() => checkPlan("s", op("ProduceResults@neo4j", "", [op("Apply@neo4j", "", [components, op("AllNodesScan@neo4j", "n")])]))).toThrow(
+      /beside a dbms procedure only/,
+    );
+    expect(() => checkPlan("s", op("ProduceResults@neo4j", "", [op("ProcedureCall@neo4j", "dbms.info() :: (id :: STRING)")]))).toThrow(
+      /procedure dbms\.info is not allowed/,
+    );
+    expect(() => checkPlan("s", op("CreateIndex@neo4j", "RANGE INDEX x FOR (:X) ON (y)"))).toThrow(/changes the schema/);
   });
 
   it("refuses SHOW TRANSACTIONS but not SHOW INDEXES", () => {

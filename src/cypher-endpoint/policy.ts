@@ -20,6 +20,29 @@ export const ALLOWED_PROCEDURES = new Set([
   "dbms.components",
 ]);
 
+/**
+ * Operators that only pass rows along or compute over them. Neo4j types any query calling a DBMS
+ * procedure (dbms.components) "s", even `CALL dbms.components() YIELD name CREATE …`: such a plan
+ * is a read only when it holds nothing but these.
+ */
+const ROW_OPERATORS = new Set([
+  "ProduceResults",
+  "ProcedureCall",
+  "Projection",
+  "Filter",
+  "Limit",
+  "Skip",
+  "Sort",
+  "PartialSort",
+  "Top",
+  "PartialTop",
+  "Distinct",
+  "OrderedDistinct",
+  "EagerAggregation",
+  "OrderedAggregation",
+  "Unwind",
+]);
+
 /** SHOW commands that describe the schema; others (transactions, settings, users) are refused. */
 const ALLOWED_SHOW = new Set(["ShowIndexes", "ShowConstraints", "ShowProcedures", "ShowFunctions"]);
 
@@ -40,7 +63,10 @@ const TEXT_RULES: Array<[RegExp, string]> = [
   [/\bPERIODIC\s+COMMIT\b/iu, "USING PERIODIC COMMIT is not allowed"],
   [/^\s*(?:EXPLAIN|PROFILE)\b/iu, "send the query without EXPLAIN or PROFILE"],
   [/^\s*USE\b|\bUSE\s+\w/iu, "USE is not allowed: the endpoint reads the knowledge graph only"],
-  [/\b(?:CREATE|ALTER|DROP|RENAME|GRANT|DENY|REVOKE)\s+(?:OR\s+REPLACE\s+)?(?:USER|ROLE|DATABASE|ALIAS|SERVER|PRIVILEGE)\b/iu, "user, role and database administration is not allowed"],
+  [
+    /\b(?:CREATE|ALTER|DROP|RENAME|GRANT|DENY|REVOKE)\s+(?:OR\s+REPLACE\s+)?(?:USER|ROLE|DATABASE|ALIAS|SERVER|PRIVILEGE)\b/iu,
+    "user, role and database administration is not allowed",
+  ],
   [/\b(?:START|STOP)\s+DATABASE\b|\bTERMINATE\s+TRANSACTIONS?\b/iu, "database administration is not allowed"],
 ];
 
@@ -78,15 +104,24 @@ function procedureOf(op: PlanNode): string {
 
 /** Refuses procedures outside the allow-list (named first: the clearest reason), then anything Neo4j itself says is not a read. */
 export function checkPlan(queryType: string | undefined, plan: PlanNode | false | undefined): void {
-  for (const op of plan ? operators(plan) : []) {
-    const type = op.operatorType.split("@")[0] ?? "";
+  const types = (plan ? operators(plan) : []).map((op) => ({ op, type: op.operatorType.split("@")[0] ?? "" }));
+  for (const { op, type } of types) {
     if (type.startsWith("ProcedureCall")) {
       const name = procedureOf(op);
-      if (!ALLOWED_PROCEDURES.has(name)) throw new RefusedQuery(`procedure ${name || "(unknown)"} is not allowed; allowed: ${[...ALLOWED_PROCEDURES].join(", ")}`);
+      if (!ALLOWED_PROCEDURES.has(name))
+        throw new RefusedQuery(`procedure ${name || "(unknown)"} is not allowed; allowed: ${[...ALLOWED_PROCEDURES].join(", ")}`);
     }
     if (type === "LoadCSV") throw new RefusedQuery("LOAD CSV is not allowed");
     if (type.startsWith("Transaction")) throw new RefusedQuery("CALL … IN TRANSACTIONS is not allowed");
     if (type.startsWith("Show") && !ALLOWED_SHOW.has(type)) throw new RefusedQuery(`${type.replace(/^Show/u, "SHOW ").toUpperCase()} is not allowed`);
+  }
+  // Every procedure above is on the allow-list; with nothing but row operators around it, an "s" plan reads.
+  const calls = types.some(({ type }) => type.startsWith("ProcedureCall"));
+  if (queryType === "s" && calls) {
+    if (types.every(({ type }) => ROW_OPERATORS.has(type))) return;
+    throw new RefusedQuery(
+      "only read queries are allowed; beside a dbms procedure only WITH, WHERE, UNWIND, RETURN, ORDER BY, SKIP, LIMIT, DISTINCT and aggregation may appear",
+    );
   }
   if (queryType !== "r") {
     const kind = queryType === "w" ? "writes" : queryType === "rw" ? "reads and writes" : queryType === "s" ? "changes the schema" : "is not a read";

@@ -7,17 +7,23 @@ export interface ConnectOptions {
   password: string;
   /** How long to keep retrying while the server is not reachable yet (a container still starting). */
   waitMs?: number;
+  /** QUERY_TIMEOUT_MS: getting a connection must fit in it, so a frozen server fails a request within it. */
+  queryTimeoutMs?: number;
 }
+
+const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 
 const AUTH_CODES = new Set(["Neo.ClientError.Security.Unauthorized", "Neo.ClientError.Security.AuthenticationRateLimit"]);
 
 export function createDriver(options: ConnectOptions): Driver {
+  const budget = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   return neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
     disableLosslessIntegers: true,
     // Long enough to ride out a deadlock retry, short enough that a dead server fails a request fast.
     maxTransactionRetryTime: 2_000,
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
+    // The executor's own deadline is the query timeout plus a margin: the driver gives up waiting first and frees the slot itself.
+    connectionAcquisitionTimeout: budget,
+    connectionTimeout: Math.min(5_000, budget),
     userAgent: "qingdao-work-report-kg/0.1",
   });
 }

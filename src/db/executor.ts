@@ -1,8 +1,17 @@
-import neo4j, { type Driver, type ManagedTransaction, type ProfiledPlan, type QueryResult, type Record as Neo4jRecord, type RecordShape, type ResultSummary } from "neo4j-driver";
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type ProfiledPlan,
+  type QueryResult,
+  type Record as Neo4jRecord,
+  type RecordShape,
+  type ResultSummary,
+  type Session,
+} from "neo4j-driver";
 import type { Logger } from "../log/logger.js";
 import type { CypherQuery } from "./cypher-query.js";
-import { mapDriverError } from "./driver-errors.js";
-import { ClientError } from "../errors/client-errors.js";
+import { mapDriverError, unretriable } from "./driver-errors.js";
+import { ClientError, QueryTimeoutError } from "../errors/client-errors.js";
 
 export type AccessMode = "READ" | "WRITE";
 
@@ -22,9 +31,27 @@ export interface StreamStep {
 /** Observes every statement sent; tests count round trips with it. */
 export type QueryListener = (query: CypherQuery, mode: AccessMode) => void;
 
+/** Added to a statement's timeout for the client's own deadline: a live Neo4j stops the statement first and says why. */
+export const DEADLINE_MARGIN_MS = 500;
+
+/**
+ * Settles as `work` does, or rejects with `expired()` once `ms` have passed, whatever `work` is
+ * still waiting for (a frozen or unreachable server). `work` goes on; what it settles to later is dropped.
+ */
+export function withDeadline<R>(work: Promise<R>, ms: number, expired: () => Error): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(expired()), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The one owner of database IO: opens sessions, picks read or write routing, applies the
  * timeout, closes in `finally`, and maps driver errors. Nothing else touches a session.
+ * Every call also has a client-side deadline (its timeout plus DEADLINE_MARGIN_MS): when Neo4j
+ * cannot answer at all it fails with QUERY_TIMEOUT then, and its session is abandoned (closed
+ * in the background, which ends once the connection answers or is dropped).
  */
 export class Executor {
   private readonly listeners = new Set<QueryListener>();
@@ -45,41 +72,35 @@ export class Executor {
 
   /** Proves the server answers for our database, without the retries transactions get. */
   async ping(): Promise<void> {
+    const timeoutMs = this.options.timeoutMs;
     try {
-      await this.driver.verifyConnectivity({ database: this.options.database });
+      await withDeadline(this.driver.verifyConnectivity({ database: this.options.database }), timeoutMs, () => new QueryTimeoutError(timeoutMs));
     } catch (error) {
-      throw mapDriverError(error, this.options.timeoutMs);
+      if (error instanceof ClientError) throw error;
+      throw mapDriverError(error, timeoutMs);
     }
   }
 
   /** Neo4j's own EXPLAIN of a statement: its query type (r, rw, w, s) and plan. Nothing runs. */
-  async explain(query: CypherQuery): Promise<{ queryType: string | undefined; plan: ResultSummary["plan"] }> {
+  explain(query: CypherQuery): Promise<{ queryType: string | undefined; plan: ResultSummary["plan"] }> {
     this.notify(query, "READ");
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      const summary = await session.run(`EXPLAIN ${query.cypher}`, query.params, { timeout: this.options.timeoutMs }).summary();
+    const timeout = this.options.timeoutMs;
+    return this.withSession("READ", timeout, async (session) => {
+      const summary = await session.run(`EXPLAIN ${query.cypher}`, query.params, { timeout }).summary();
       return { queryType: summary.queryType as string | undefined, plan: summary.plan };
-    } catch (error) {
-      throw mapDriverError(error, this.options.timeoutMs);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /** Neo4j's PROFILE of a read statement, which runs it: total db hits, rows returned, operators used. */
-  async profile(query: CypherQuery): Promise<{ dbHits: number; rows: number; operators: string[] }> {
+  profile(query: CypherQuery): Promise<{ dbHits: number; rows: number; operators: string[] }> {
     this.notify(query, "READ");
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      const { profile } = await session.run(`PROFILE ${query.cypher}`, query.params, { timeout: this.options.timeoutMs }).summary();
+    const timeout = this.options.timeoutMs;
+    return this.withSession("READ", timeout, async (session) => {
+      const { profile } = await session.run(`PROFILE ${query.cypher}`, query.params, { timeout }).summary();
       const steps = (p: ProfiledPlan): ProfiledPlan[] => [p, ...p.children.flatMap(steps)];
       const all = profile ? steps(profile) : [];
       return { dbHits: all.reduce((sum, p) => sum + p.dbHits, 0), rows: profile ? profile.rows : 0, operators: all.map((p) => p.operatorType) };
-    } catch (error) {
-      throw mapDriverError(error, this.options.timeoutMs);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /**
@@ -172,36 +193,51 @@ export class Executor {
     await this.implicit(query, "WRITE", timeoutMs);
   }
 
-  private async implicit<T extends RecordShape>(query: CypherQuery, mode: AccessMode, timeoutMs: number): Promise<QueryResult<T>> {
+  private implicit<T extends RecordShape>(query: CypherQuery, mode: AccessMode, timeoutMs: number): Promise<QueryResult<T>> {
     this.notify(query, mode);
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE });
-    try {
-      return await session.run<T>(query.cypher, query.params, { timeout: timeoutMs });
-    } catch (error) {
-      throw mapDriverError(error, timeoutMs);
-    } finally {
-      await session.close();
-    }
+    return this.withSession(mode, timeoutMs, (session) => session.run<T>(query.cypher, query.params, { timeout: timeoutMs }));
   }
 
-  private async transaction<R>(mode: AccessMode, work: (tx: ManagedTransaction) => Promise<R>, timeoutMs?: number): Promise<R> {
+  private transaction<R>(mode: AccessMode, work: (tx: ManagedTransaction) => Promise<R>, timeoutMs?: number): Promise<R> {
     const timeout = timeoutMs ?? this.options.timeoutMs;
+    // The driver retries every error Neo4j calls transient; one that retrying cannot fix leaves the retry loop as our error.
+    const once = async (tx: ManagedTransaction): Promise<R> => {
+      try {
+        return await work(tx);
+      } catch (error) {
+        throw unretriable(error) ?? error;
+      }
+    };
+    return this.withSession(mode, timeout, (session) => (mode === "READ" ? session.executeRead(once, { timeout }) : session.executeWrite(once, { timeout })));
+  }
+
+  /** Opens a session, runs `work` in it against the deadline, maps errors, and closes it (or abandons it past the deadline). */
+  private async withSession<R>(mode: AccessMode, timeoutMs: number, work: (session: Session) => Promise<R>): Promise<R> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    let expired = false;
     try {
-      const config = { timeout };
-      return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return await withDeadline(work(session), timeoutMs + DEADLINE_MARGIN_MS, () => {
+        expired = true;
+        return new QueryTimeoutError(timeoutMs);
+      });
     } catch (error) {
-      // Errors the steps threw on purpose (bad input found mid-transaction) pass through; driver errors are mapped.
+      // Our deadline, and errors the steps threw on purpose (bad input found mid-transaction), pass through; driver errors are mapped.
       if (error instanceof ClientError) throw error;
-      const mapped = mapDriverError(error, timeout);
       this.options.log?.debug({ err: error }, "cypher failed");
-      throw mapped;
+      throw mapDriverError(error, timeoutMs);
     } finally {
-      await session.close();
+      if (expired) this.abandon(session);
+      else await session.close();
     }
+  }
+
+  /** Closes a session whose server did not answer in time without waiting: the close ends once the connection answers or is dropped. */
+  private abandon(session: Session): void {
+    this.options.log?.warn({ database: this.options.database }, "Neo4j did not answer within the deadline; session abandoned");
+    session.close().catch((error: unknown) => this.options.log?.debug({ err: error }, "closing an abandoned session failed"));
   }
 
   private async run<T extends RecordShape>(tx: ManagedTransaction, query: CypherQuery, mode: AccessMode): Promise<T[]> {

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { InternalError } from "../errors/index.js";
-import { PROJECT_ROOT } from "../neo4j/paths.js";
 import { cypher } from "./cypher-query.js";
 import type { Executor } from "./executor.js";
 
-export const SCHEMA_FILE = path.join(PROJECT_ROOT, "cypher", "schema.cypher");
+// Located from this file, not from neo4j/paths.ts: db/ sits below neo4j/ and must not import it.
+export const SCHEMA_FILE = fileURLToPath(new URL("../../cypher/schema.cypher", import.meta.url));
 
 export interface SchemaStatement {
   name: string;
@@ -60,9 +60,7 @@ export async function schemaStatus(executor: Executor, statements = loadSchema()
   const rows = await executor.read<{ name: string; state: string }>(
     cypher("SHOW INDEXES YIELD name, state WHERE name IN $names RETURN name, state", { names }),
   );
-  const constraints = await executor.read<{ name: string }>(
-    cypher("SHOW CONSTRAINTS YIELD name WHERE name IN $names RETURN name", { names }),
-  );
+  const constraints = await executor.read<{ name: string }>(cypher("SHOW CONSTRAINTS YIELD name WHERE name IN $names RETURN name", { names }));
   const found = new Set([...rows.map((r) => r.name), ...constraints.map((r) => r.name)]);
   const missing = names.filter((name) => !found.has(name));
   const notOnline = rows.filter((r) => r.state !== "ONLINE").map((r) => r.name);

@@ -1,5 +1,3 @@
-import { GraphQLError } from "graphql";
-
 /** Codes a client may see in `extensions.code`; everything else is masked as INTERNAL_SERVER_ERROR. */
 export const ClientErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
@@ -11,11 +9,17 @@ export const ClientErrorCode = {
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
 
-/** An error the client caused or can act on; its message is safe to show. */
-export class ClientError extends GraphQLError {
+/**
+ * An error the client caused or can act on; its message is safe to show. A plain Error below the
+ * GraphQL layer: graphql-js copies `extensions` onto the GraphQLError it wraps it in at the edge.
+ */
+export class ClientError extends Error {
+  readonly extensions: Readonly<Record<string, unknown>>;
+
   constructor(code: ClientErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
+    super(message);
     this.name = "ClientError";
+    this.extensions = { code, ...extra };
   }
 
   get code(): ClientErrorCode {
@@ -52,6 +56,15 @@ export class QueryTimeoutError extends ClientError {
     super(ClientErrorCode.QUERY_TIMEOUT, `The query ran longer than ${timeoutMs} ms and was stopped.`, {
       timeoutMs,
     });
+  }
+}
+
+/** The query needed more memory than Neo4j allows one transaction (or all of them together); retrying the same query cannot help. */
+export class QueryTooCostlyError extends ClientError {
+  constructor(
+    message = "The query needed more memory than the database allows a query and was stopped; ask for less (fewer rows, a smaller page, shorter values).",
+  ) {
+    super(ClientErrorCode.QUERY_TOO_COSTLY, message);
   }
 }
 

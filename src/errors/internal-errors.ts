@@ -35,10 +35,5 @@ export class CypherError extends InternalError {
 
 /** Errors that `npm start` reports as one line, without a stack trace. */
 export function isOperatorError(error: unknown): error is InternalError {
-  return (
-    error instanceof ConfigError ||
-    error instanceof JavaMissingError ||
-    error instanceof Neo4jStartError ||
-    error instanceof Neo4jAuthError
-  );
+  return error instanceof ConfigError || error instanceof JavaMissingError || error instanceof Neo4jStartError || error instanceof Neo4jAuthError;
 }

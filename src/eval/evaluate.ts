@@ -127,11 +127,7 @@ export function evaluateContainment(deps = defaultDeps()): SetEval {
   const { registry } = deps;
   const name = (id: string): string => nameOf(registry, id);
   const predicted = new Set(
-    corpusExtractions(deps).flatMap((x) =>
-      x.relations
-        .filter((r) => CONTAINMENT.has(r.type))
-        .map((r) => `${name(r.fromId)}|${r.type}|${name(r.toId)}`),
-    ),
+    corpusExtractions(deps).flatMap((x) => x.relations.filter((r) => CONTAINMENT.has(r.type)).map((r) => `${name(r.fromId)}|${r.type}|${name(r.toId)}`)),
   );
   const gold = new Set(loadGoldContainment().map((g) => `${name(goldSubject(registry, g.child))}|${g.relation}|${name(goldSubject(registry, g.parent))}`));
   return compareSets(gold, predicted);

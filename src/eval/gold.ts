@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { OBSERVATION_KINDS } from "../vocabulary.js";
 import { PROJECT_ROOT } from "../neo4j/paths.js";
 
 export const GOLD_DIR = path.join(PROJECT_ROOT, "data", "gold");
 export const CORPUS_DIR = path.join(PROJECT_ROOT, "data", "corpus");
 
-const kind = z.enum(["TARGET", "ESTIMATE", "ACTUAL"]);
+const kind = z.enum(OBSERVATION_KINDS);
 const qualifier = z.enum(["EXACT", "APPROX", "AT_LEAST", "MORE_THAN", "NEARLY", "EXCEEDS", "AT_MOST"]);
 
 export const goldObservationSchema = z
@@ -104,7 +105,9 @@ function locate(file: string, line: number, document: string, quote: string, occ
 
 export function loadGoldObservations(dir = path.join(GOLD_DIR, "observations")): GoldObservation[] {
   const out: GoldObservation[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()) {
     const document = name.replace(/\.jsonl$/, "");
     for (const { line, value } of readJsonl(path.join(dir, name))) {
       const parsed = goldObservationSchema.safeParse(value);

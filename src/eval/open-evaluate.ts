@@ -80,9 +80,18 @@ const isPlace = (s: NamedSubject): boolean => s.path !== null;
 
 /** Scores every document of an open set; `details` lists each miss, wrong attribute and spurious figure. */
 export function evaluateOpen(docs: OpenDocument[], predict: (doc: OpenDocument) => DocumentPrediction): OpenEval {
-  let gold = 0, predicted = 0, matched = 0, strict = 0, wrongPlace = 0, unnamedPlace = 0;
-  let goldPosts = 0, predictedPosts = 0, correctPosts = 0;
-  let goldSubjects = 0, predictedSubjects = 0, correctSubjects = 0;
+  let gold = 0,
+    predicted = 0,
+    matched = 0,
+    strict = 0,
+    wrongPlace = 0,
+    unnamedPlace = 0;
+  let goldPosts = 0,
+    predictedPosts = 0,
+    correctPosts = 0;
+  let goldSubjects = 0,
+    predictedSubjects = 0,
+    correctSubjects = 0;
   const wrongCounts = new Map<Attribute, number>(ATTRIBUTES.map((a) => [a, 0]));
   const skipped = new Map<string, number>();
   const details: string[] = [];
@@ -93,7 +102,8 @@ export function evaluateOpen(docs: OpenDocument[], predict: (doc: OpenDocument) 
     if (doc.subject !== null) goldSubjects += 1;
     if (prediction.subject !== null) predictedSubjects += 1;
     if (doc.subject !== null && sameSubject(doc.subject, prediction.subject)) correctSubjects += 1;
-    else if (doc.subject !== null || prediction.subject !== null) details.push(`SUBJECT ${doc.id} gold ${doc.subject ?? "none"} / got ${prediction.subject?.path ?? prediction.subject?.name ?? "none"}`);
+    else if (doc.subject !== null || prediction.subject !== null)
+      details.push(`SUBJECT ${doc.id} gold ${doc.subject ?? "none"} / got ${prediction.subject?.path ?? prediction.subject?.name ?? "none"}`);
 
     const byStart = new Map<number, PredictedObservation[]>();
     for (const p of prediction.observations) byStart.set(p.valueStart, [...(byStart.get(p.valueStart) ?? []), p]);

@@ -26,13 +26,19 @@ describe("portabilityProblem", () => {
   });
 
   it("names a property an export cannot carry", () => {
-    expect(portabilityProblem({ nested: { a: 1 } }, [])).toBe("property nested has a type an export does not carry (only strings, numbers, booleans and lists of them)");
+    expect(portabilityProblem({ nested: { a: 1 } }, [])).toBe(
+      "property nested has a type an export does not carry (only strings, numbers, booleans and lists of them)",
+    );
     expect(portabilityProblem({ start: 2.5 }, ["start"])).toBe("property start is listed in integers but is not a whole number");
   });
 });
 
 describe("typedProperties", () => {
   it("turns the listed keys back into Cypher integers and leaves the rest as they are", () => {
-    expect(typedProperties({ start: 3, years: [2022, 2023], value: 6 }, ["start", "years"])).toEqual({ start: neo4j.int(3), years: [neo4j.int(2022), neo4j.int(2023)], value: 6 });
+    expect(typedProperties({ start: 3, years: [2022, 2023], value: 6 }, ["start", "years"])).toEqual({
+      start: neo4j.int(3),
+      years: [neo4j.int(2022), neo4j.int(2023)],
+      value: 6,
+    });
   });
 });

@@ -70,14 +70,26 @@ async function* csvRows(file: string, columns: readonly string[]): AsyncGenerato
 
 async function* csvNodes(file: string): AsyncGenerator<ExportedNode> {
   for await (const { row, line } of csvRows(file, CSV_NODE_COLUMNS)) {
-    const node = { id: row.id, labels: split(row.labels as string), properties: parseJson(row.properties as string, file, line), integers: split(row.integers as string) };
+    const node = {
+      id: row.id,
+      labels: split(row.labels as string),
+      properties: parseJson(row.properties as string, file, line),
+      integers: split(row.integers as string),
+    };
     yield checked(node as ExportedNode, file, line, "node");
   }
 }
 
 async function* csvRelationships(file: string): AsyncGenerator<ExportedRelationship> {
   for await (const { row, line } of csvRows(file, CSV_RELATIONSHIP_COLUMNS)) {
-    const relationship = { id: row.id, type: row.type, start: row.start, end: row.end, properties: parseJson(row.properties as string, file, line), integers: split(row.integers as string) };
+    const relationship = {
+      id: row.id,
+      type: row.type,
+      start: row.start,
+      end: row.end,
+      properties: parseJson(row.properties as string, file, line),
+      integers: split(row.integers as string),
+    };
     yield checked(relationship as ExportedRelationship, file, line, "relationship");
   }
 }

@@ -104,6 +104,7 @@ class CsvWriter extends TwoFileWriter {
 /** Escapes text for XML content and attributes, dropping the control characters XML 1.0 forbids. */
 export function xmlEscape(text: string): string {
   const entities: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" };
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters; removing them is the point.
   return text.replace(/[<>&"']/gu, (c) => entities[c] as string).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/gu, "");
 }
 
@@ -120,7 +121,9 @@ class GraphmlWriter implements GraphWriter {
 
   async begin(types: PropertyTypes): Promise<void> {
     await this.file.write('<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n');
-    await this.file.write('  <key id="labels" for="node" attr.name="labels" attr.type="string"/>\n  <key id="type" for="edge" attr.name="type" attr.type="string"/>\n');
+    await this.file.write(
+      '  <key id="labels" for="node" attr.name="labels" attr.type="string"/>\n  <key id="type" for="edge" attr.name="type" attr.type="string"/>\n',
+    );
     this.nodeKeys = await this.declare("node", "n", types.node);
     this.edgeKeys = await this.declare("edge", "e", types.edge);
     await this.file.write('  <graph id="G" edgedefault="directed">\n');
@@ -149,7 +152,9 @@ class GraphmlWriter implements GraphWriter {
 
   relationship(r: ExportedRelationship): Promise<void> {
     const endpoints = `source="${xmlEscape(r.start)}" target="${xmlEscape(r.end)}"`;
-    return this.file.write(`    <edge id="${xmlEscape(r.id)}" ${endpoints}><data key="type">${xmlEscape(r.type)}</data>${this.data(this.edgeKeys, r.properties)}</edge>\n`);
+    return this.file.write(
+      `    <edge id="${xmlEscape(r.id)}" ${endpoints}><data key="type">${xmlEscape(r.type)}</data>${this.data(this.edgeKeys, r.properties)}</edge>\n`,
+    );
   }
 
   async end(): Promise<string[]> {

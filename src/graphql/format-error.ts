@@ -31,6 +31,10 @@ export function createErrorFormatter(log: Logger, exposeInternals: boolean) {
     if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && validated instanceof GraphQLError && validated.extensions.code === "BAD_USER_INPUT") {
       return { ...formatted, message: formatted.message.replace(/^Syntax Error: /u, ""), extensions: { code: ClientErrorCode.QUERY_TOO_COSTLY } };
     }
+    // graphql-js's token limit surfaces as a parse failure; it is a size limit like the armor's.
+    if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && /Document contains more th(?:an|at) \d+ tokens/u.test(formatted.message)) {
+      return { ...formatted, message: formatted.message.replace(/^Syntax Error: /u, ""), extensions: { code: ClientErrorCode.QUERY_TOO_COSTLY } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && (REQUEST_CODES.has(code) || code in ClientErrorCode)) return formatted;
     log.error({ err: original, path: formatted.path }, "unexpected error in GraphQL request");

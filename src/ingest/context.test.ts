@@ -46,6 +46,9 @@ describe("document subject", () => {
   });
 
   it("reads traditional script and full-width digits like simplified text", () => {
-    expect(subjectOf("——２０２４年１月８日在綿陽市第八屆人民代表大會第四次會議上\n\n各位代表：現在，我代表市人民政府向大會報告工作。")).toEqual(["510700", "HEADING"]);
+    expect(subjectOf("——２０２４年１月８日在綿陽市第八屆人民代表大會第四次會議上\n\n各位代表：現在，我代表市人民政府向大會報告工作。")).toEqual([
+      "510700",
+      "HEADING",
+    ]);
   });
 });

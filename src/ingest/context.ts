@@ -35,7 +35,8 @@ export interface DocumentContext {
 const HEAD_LINES = 6;
 const TAIL_LINES = 4;
 /** What follows a place named as the issuer of a text: a body, a congress, a leader's title. */
-const ISSUER_AFTER = /^(?:[^\s，。；]{0,12}?(?:人民政府|统计局|调查队|发展和改革委员会|人民代表大会|代表大会|第[一二三四五六七八九十百\d]+届|委员会)|(?:代|常务)?(?:副)?(?:市长|区长|县长|旗长|州长|盟长|省长|主席))/u;
+const ISSUER_AFTER =
+  /^(?:[^\s，。；]{0,12}?(?:人民政府|统计局|调查队|发展和改革委员会|人民代表大会|代表大会|第[一二三四五六七八九十百\d]+届|委员会)|(?:代|常务)?(?:副)?(?:市长|区长|县长|旗长|州长|盟长|省长|主席))/u;
 /** 我代表区人民政府 / 我代表自治区人民政府: the level of the speaking government. */
 const OPENING = /我代表(自治区|[市区县旗州盟省])人民政府/u;
 const PLACE_WORDS = /[全我本](市|区|县|旗|州|盟|省)/gu;
@@ -90,7 +91,12 @@ function issuerIn(gazetteer: Gazetteer, candidates: Line[], within: string[]): {
 }
 
 /** The most-named place of the speaking level (我代表县人民政府 → the county named most often). */
-function mostNamedAtLevel(gazetteer: Gazetteer, text: string, level: LevelChar | "自治区", within: string[]): { division: Division; start: number; end: number } | undefined {
+function mostNamedAtLevel(
+  gazetteer: Gazetteer,
+  text: string,
+  level: LevelChar | "自治区",
+  within: string[],
+): { division: Division; start: number; end: number } | undefined {
   const counts = new Map<string, { n: number; first: Mention }>();
   for (const m of gazetteer.findMentions(text, { within })) {
     if (!answersTo(m.division, level)) continue;
@@ -182,7 +188,7 @@ export function documentContext(doc: SegmentedDocument, gazetteer: Gazetteer, re
 /** A registry place name (an article hint such as 市北区) as its gazetteer division. */
 function registryDivision(registry: Registry, gazetteer: Gazetteer, name: string): Division | undefined {
   const entry = registry.entries.find((e) => e.name === name);
-  const code = entry?.properties["code"];
+  const code = entry?.properties.code;
   return typeof code === "string" ? gazetteer.byCode(code) : gazetteer.resolve(name);
 }
 

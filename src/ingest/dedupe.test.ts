@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { bandKeys, findNearDuplicates, LSH_BANDS, LSH_ROWS, NEAR_DUPLICATE_THRESHOLD, normalizeForComparison, signature, similarity } from "./dedupe.js";
+import {
+  bandKeys,
+  findNearDuplicates,
+  LSH_BANDS,
+  LSH_ROWS,
+  NEAR_DUPLICATE_THRESHOLD,
+  normalizeForComparison,
+  type Signature,
+  signature,
+  similarity,
+} from "./dedupe.js";
 import { validateSource } from "./read.js";
 import { segment } from "./segment.js";
 import type { SegmentedDocument } from "./types.js";
@@ -7,6 +17,13 @@ import type { SegmentedDocument } from "./types.js";
 const ORIGINAL = "加强信用体系建设。协助60余家企业完成信用修复。进一步推进政府和社会信息资源开放共享，引导近万家经营主体授权信用综合服务平台。";
 const RETYPED = "加强信用体系建设。协助60家企业完成信用修复。进一步推进政府和社会信息资源开放共享,引导近万家经营主体授权信用综合服务平台。";
 const OTHER = "全年销售临洮县、西和县、成武县等协作地农特产品695万余元，完成协作地党政干部培训900余人次。";
+
+/** A text's signature; the texts here are all long enough to have one. */
+function sig(text: string): Signature {
+  const s = signature(text);
+  if (!s) throw new Error(`no signature for ${text}`);
+  return s;
+}
 
 /** The bands in which two texts have the same key. */
 const shared = (a: string, b: string): number[] => bandKeys(a).flatMap((k, band) => (bandKeys(b)[band] === k ? [band] : []));
@@ -22,8 +39,8 @@ describe("near-duplicate detection", () => {
   });
 
   it("scores a re-typeset passage with small differences high and unrelated text low", () => {
-    expect(similarity(signature(ORIGINAL)!, signature(RETYPED)!)).toBeGreaterThan(0.75);
-    expect(similarity(signature(ORIGINAL)!, signature(OTHER)!)).toBeLessThan(0.1);
+    expect(similarity(sig(ORIGINAL), sig(RETYPED))).toBeGreaterThan(0.75);
+    expect(similarity(sig(ORIGINAL), sig(OTHER))).toBeLessThan(0.1);
   });
 
   it("does not compare headings and labels", () => {
@@ -61,7 +78,7 @@ describe("LSH band keys", () => {
       const chars = [...base];
       for (let e = 0; e < edits; e++) chars[(e * 37 + edits) % chars.length] = "新";
       const variant = chars.join("");
-      if (similarity(signature(base)!, signature(variant)!) < NEAR_DUPLICATE_THRESHOLD) continue;
+      if (similarity(sig(base), sig(variant)) < NEAR_DUPLICATE_THRESHOLD) continue;
       near += 1;
       expect(shared(base, variant).length).toBeGreaterThan(0);
     }
@@ -96,5 +113,42 @@ describe("findNearDuplicates", () => {
     const doc = documentOf("new", [ONE_SENTENCE, OTHER, RETYPED_SENTENCE]);
     const id = (text: string) => doc.passages.find((p) => p.text === text)?.id;
     expect(findNearDuplicates(doc, []).map((d) => [d.passageId, d.otherPassageId])).toEqual([[id(ONE_SENTENCE), id(RETYPED_SENTENCE)]]);
+  });
+});
+
+describe("findNearDuplicates within one document, through the band index", () => {
+  /** Sentences of random Han characters: unrelated to each other. */
+  const randomSentences = (n: number, seed: number): string[] => {
+    let state = seed;
+    const next = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    return Array.from({ length: n }, () => `${Array.from({ length: 30 }, () => String.fromCharCode(0x4e00 + Math.floor(next() * 2000))).join("")}。`);
+  };
+
+  it("finds the same pairs as comparing every pair", () => {
+    const base = randomSentences(150, 7);
+    const copies = base.slice(0, 30).map((s, i) => [...s].map((c, k) => (k % (14 + (i % 7)) === 0 ? "新" : c)).join(""));
+    const doc = documentOf("own", [...base, ...copies]);
+    const sigs = doc.passages.map((p) => ({ id: p.id, sig: signature(p.text) }));
+    const brute: string[] = [];
+    sigs.forEach((a, i) => {
+      for (const b of sigs.slice(i + 1)) if (a.sig && b.sig && similarity(a.sig, b.sig) >= NEAR_DUPLICATE_THRESHOLD) brute.push(`${a.id} ${b.id}`);
+    });
+    expect(brute.length).toBeGreaterThan(10);
+    expect(
+      findNearDuplicates(doc, [])
+        .map((d) => `${d.passageId} ${d.otherPassageId}`)
+        .sort(),
+    ).toEqual(brute.sort());
+  });
+
+  it("reads a 20,000-passage document in seconds (every pair would be 200 million comparisons)", () => {
+    const doc = documentOf("long", randomSentences(20_000, 11));
+    expect(doc.passages.length).toBeGreaterThanOrEqual(20_000);
+    const started = performance.now();
+    expect(findNearDuplicates(doc, [])).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(30_000);
   });
 });

@@ -97,7 +97,7 @@ export function bandProperty(band: number): string {
 // JavaScript numbers reach Neo4j as floats, which take a second block of the property record.
 const integer = (key: number): Integer => neo4j.int(key);
 
-/** A passage's keys as the INTEGER properties the writer sets: lsh00 … lsh1f. */
+/** A passage's keys as the INTEGER properties a bulk loader sets: lsh00 … lsh1f (the writer casts plain numbers in Cypher). */
 export function bandProperties(keys: number[]): Record<string, Integer> {
   return Object.fromEntries(keys.map((key, band) => [bandProperty(band), integer(key)]));
 }
@@ -111,11 +111,31 @@ ${Array.from({ length: LSH_BANDS }, (_, band) => `  MATCH (p:Passage) WHERE p.${
 WITH p WHERE p.documentId <> $documentId
 RETURN p.id AS id, p.documentId AS documentId, p.text AS text`;
 
+/** Passages per lookup statement: a 5 MB document's keys in one statement would be a 1.6 million-item parameter. */
+export const LOOKUP_PASSAGES = 2000;
+
 /** The passages of other documents that share at least one LSH band with a passage of `doc`. */
 export function candidateLookup(doc: SegmentedDocument): CypherQuery {
-  const keys = doc.passages.map((p) => bandKeys(p.text));
-  const params: Record<string, unknown> = { documentId: doc.meta.id };
-  for (let band = 0; band < LSH_BANDS; band++) params[bandParam(band)] = [...new Set(keys.flatMap((k) => k.slice(band, band + 1)))].map(integer);
+  return lookupOfKeys(
+    doc.meta.id,
+    doc.passages.map((p) => bandKeys(p.text)),
+  );
+}
+
+/**
+ * The same lookup from band keys already computed (one list per passage), in statements of
+ * LOOKUP_PASSAGES passages. Keys are plain numbers: structured-cloneable, and the range index
+ * seeks an INTEGER property by a float key of the same value.
+ */
+export function candidateLookups(documentId: string, keys: number[][]): CypherQuery[] {
+  const out: CypherQuery[] = [];
+  for (let i = 0; i < keys.length; i += LOOKUP_PASSAGES) out.push(lookupOfKeys(documentId, keys.slice(i, i + LOOKUP_PASSAGES)));
+  return out;
+}
+
+function lookupOfKeys(documentId: string, keys: number[][]): CypherQuery {
+  const params: Record<string, unknown> = { documentId };
+  for (let band = 0; band < LSH_BANDS; band++) params[bandParam(band)] = [...new Set(keys.flatMap((k) => k.slice(band, band + 1)))];
   return cypher(CANDIDATES, params);
 }
 
@@ -125,7 +145,7 @@ export interface ComparablePassage {
   text: string;
 }
 
-interface Sketch {
+export interface Sketch {
   id: string;
   documentId: string;
   sig: Signature;
@@ -159,15 +179,34 @@ function sharingABand(p: Sketch, index: Map<number, Sketch[]>, order: Map<Sketch
   return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
-/** Near-duplicates of `doc`'s passages among themselves (every pair) and in `candidates` (pairs sharing a band), verified on the full signature. */
+/** The sketches of a document's passages, in order; headings and labels too short to compare have none. */
+export function sketchPassages(documentId: string, passages: Array<{ id: string; text: string }>): Sketch[] {
+  return passages.map((p) => sketch({ id: p.id, documentId, text: p.text })).filter((p): p is Sketch => p !== undefined);
+}
+
+/** Near-duplicates of `doc`'s passages among themselves and in `candidates`, pairs sharing a band, verified on the full signature. */
 export function findNearDuplicates(doc: SegmentedDocument, candidates: ComparablePassage[], threshold = NEAR_DUPLICATE_THRESHOLD): NearDuplicate[] {
-  const mine = doc.passages.map((p) => sketch({ id: p.id, documentId: doc.meta.id, text: p.text })).filter((p): p is Sketch => p !== undefined);
-  const theirs = candidates.filter((c) => c.documentId !== doc.meta.id).map(sketch).filter((p): p is Sketch => p !== undefined);
+  return nearDuplicatesOf(doc.meta.id, sketchPassages(doc.meta.id, doc.passages), candidates, threshold);
+}
+
+/**
+ * The same from sketches already made. A document's own passages are paired through the band
+ * index too (every pair would be quadratic: a 5 MB report has 50,000 passages); at the 0.6
+ * threshold a pair shares a band with probability 0.988, as candidates from the graph do.
+ */
+export function nearDuplicatesOf(documentId: string, mine: Sketch[], candidates: ComparablePassage[], threshold = NEAR_DUPLICATE_THRESHOLD): NearDuplicate[] {
+  const theirs = candidates
+    .filter((c) => c.documentId !== documentId)
+    .map(sketch)
+    .filter((p): p is Sketch => p !== undefined);
   const index = byKey(theirs);
   const order = new Map(theirs.map((c, i) => [c, i]));
+  const ownIndex = byKey(mine);
+  const position = new Map(mine.map((c, i) => [c, i]));
   const found: NearDuplicate[] = [];
   mine.forEach((a, i) => {
-    for (const b of [...mine.slice(i + 1), ...sharingABand(a, index, order)]) {
+    const later = sharingABand(a, ownIndex, position).filter((b) => (position.get(b) ?? 0) > i);
+    for (const b of [...later, ...sharingABand(a, index, order)]) {
       const score = similarity(a.sig, b.sig);
       if (score >= threshold) found.push({ passageId: a.id, otherPassageId: b.id, otherDocumentId: b.documentId, similarity: rounded(score) });
     }

@@ -11,7 +11,14 @@ const USAGE = "usage: npm run ingest -- FILE [--id ID] [--title TITLE] [--date Y
 await runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { id: { type: "string" }, title: { type: "string" }, date: { type: "string" }, publisher: { type: "string" }, "report-year": { type: "string" }, subject: { type: "string" } },
+    options: {
+      id: { type: "string" },
+      title: { type: "string" },
+      date: { type: "string" },
+      publisher: { type: "string" },
+      "report-year": { type: "string" },
+      subject: { type: "string" },
+    },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new ClientError("BAD_USER_INPUT", USAGE);

@@ -37,9 +37,7 @@ export class SurfaceMatcher {
     let i = 0;
     while (i < text.length) {
       const candidates = this.byFirstChar.get(text[i] as string);
-      const hit = candidates?.find(
-        (c) => c.entry.id !== exclude && text.startsWith(c.surface, i) && (c.localTo === undefined || c.localTo === place),
-      );
+      const hit = candidates?.find((c) => c.entry.id !== exclude && text.startsWith(c.surface, i) && (c.localTo === undefined || c.localTo === place));
       if (hit) {
         found.push({ start: i, end: i + hit.surface.length, entry: hit.entry });
         i += hit.surface.length;
@@ -105,7 +103,12 @@ function placeSpans(text: string, frame: PlaceFrame): LinkedSpan[] {
     if (suffix && kind) {
       const start = text.slice(Math.max(0, m.start - 2), m.start) === "中共" ? m.start - 2 : m.start;
       const name = bodyName(frame.gazetteer, m.division, kind);
-      spans.push({ start, end: m.end + suffix.length, entity: { id: entityId("ORGANIZATION", name), kind: "ORGANIZATION", name, method: "RULE" }, nested: false });
+      spans.push({
+        start,
+        end: m.end + suffix.length,
+        entity: { id: entityId("ORGANIZATION", name), kind: "ORGANIZATION", name, method: "RULE" },
+        nested: false,
+      });
       spans.push({ start: m.start, end: m.end, entity: place, nested: true });
     } else {
       spans.push({ start: m.start, end: m.end, entity: place, nested: false });
@@ -141,7 +144,12 @@ export function linkSpans(text: string, matcher: SurfaceMatcher, frame: PlaceFra
   const top: LinkedSpan[] = [
     ...registered.filter((r) => !inCandidate(r)).map((r) => ({ start: r.start, end: r.end, entity: fromEntry(r.entry), nested: false })),
     ...topPlaces.filter((p) => !inCandidate(p)),
-    ...candidates.map((c) => ({ start: c.start, end: c.end, entity: { id: entityId(c.kind, c.name), kind: c.kind, name: c.name, method: "RULE" as const }, nested: false })),
+    ...candidates.map((c) => ({
+      start: c.start,
+      end: c.end,
+      entity: { id: entityId(c.kind, c.name), kind: c.kind, name: c.name, method: "RULE" as const },
+      nested: false,
+    })),
   ].sort((a, b) => a.start - b.start);
   const spans: LinkedSpan[] = [];
   for (const span of top) {

@@ -1,116 +1,169 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { cypher } from "../db/cypher-query.js";
+import type { RecordShape } from "neo4j-driver";
+import { type CypherQuery, cypher } from "../db/cypher-query.js";
 import type { Executor } from "../db/executor.js";
 import { IngestInputError } from "../errors/client-errors.js";
+import { InternalError } from "../errors/internal-errors.js";
 import type { Logger } from "../log/logger.js";
 import { PROJECT_ROOT } from "../neo4j/paths.js";
-import { candidateLookup, type ComparablePassage, findNearDuplicates } from "./dedupe.js";
-import { extractObservations } from "./extract/observations.js";
-import { extractPosts } from "./extract/posts.js";
-import { extractRelations } from "./extract/relations.js";
-import { buildGraphRows, type GraphRows, type IngestSummary } from "./graph.js";
-import { documentContext, placeFrame } from "./context.js";
-import { Gazetteer } from "./gazetteer/gazetteer.js";
-import { linkMentions, SurfaceMatcher } from "./link.js";
+import type { ComparablePassage } from "./dedupe.js";
+import type { ExtractInput, Planned, Prepared } from "./extract-protocol.js";
+import { type ExtractJob, type Extractor, sharedExtractor } from "./extractor.js";
+import type { IngestSummary } from "./graph.js";
 import type { MetadataInput } from "./metadata.js";
 import { readSourceFile } from "./read.js";
-import { divisionId, loadRegistry, type Registry } from "./registry.js";
-import { segment } from "./segment.js";
 import type { SourceDocument } from "./types.js";
-import { writeStatements } from "./write.js";
+import { afterRewrite, beforeRewrite, type CitedByDocument, citedByDocument, redirectLookup } from "./write.js";
+
+export { type ExtractDeps, extractDocument, loadExtractDeps } from "./extract-document.js";
 
 export const CORPUS_DIR = path.join(PROJECT_ROOT, "data", "corpus");
-/** One document is written in one transaction; a large one may take a while on two cores. */
-const WRITE_TIMEOUT_MS = 120_000;
+/**
+ * One document is written in one transaction: two minutes, and more for a long one (a 5 MB report,
+ * 1.7 million characters, took 80 s to write on two cores, most of it Neo4j's).
+ */
+export const writeTimeoutMs = (characters: number): number => 120_000 + Math.ceil(characters / 10_000) * 1_000;
 
 export interface IngestDeps {
   executor: Executor;
-  registry: Registry;
-  matcher: SurfaceMatcher;
-  gazetteer: Gazetteer;
+  /** Worker threads that do the CPU-bound stages, so the API keeps answering while a document is read. */
+  extractor: Extractor;
   log?: Logger;
 }
 
-export function ingestDeps(executor: Executor, log?: Logger): IngestDeps {
-  const gazetteer = Gazetteer.load();
-  const registry = loadRegistry(undefined, gazetteer);
-  return { executor, registry, matcher: SurfaceMatcher.of(registry), gazetteer, ...(log ? { log } : {}) };
+export function ingestDeps(executor: Executor, log?: Logger, extractor: Extractor = sharedExtractor()): IngestDeps {
+  return { executor, extractor, ...(log ? { log } : {}) };
 }
+
+/** CREATED: a new id; UPDATED: the same text with other metadata, read again; UNCHANGED: nothing to do. */
+export type IngestStatus = "created" | "updated" | "unchanged";
 
 export interface IngestResult {
   documentId: string;
-  status: "created" | "unchanged";
+  status: IngestStatus;
   counts: Record<string, number>;
   ms: number;
-  /** The subject found, figures left out and warnings; absent when the document was already in the graph. */
+  /** The subject found, figures left out and warnings; absent when nothing was written. */
   summary?: IngestSummary;
 }
 
-export type ExtractDeps = Pick<IngestDeps, "registry" | "matcher" | "gazetteer">;
-
-/** Segment → context → link → extract, without the graph: what the evaluation and the writer share. */
-export function extractDocument(source: SourceDocument, deps: ExtractDeps) {
-  const doc = segment(source);
-  const context = documentContext(doc, deps.gazetteer, deps.registry, source.meta.subject);
-  const ctx = { ...deps, context };
-  const articles = new Map(doc.articles.map((a) => [a.id, a]));
-  const { observations, skipped } = extractObservations(doc, ctx);
-  const subject = context.subject ? { id: divisionId(context.subject.division), source: context.subject.source } : null;
-  return {
-    doc,
-    context,
-    subject,
-    skipped,
-    mentions: linkMentions(doc, deps.matcher, (articleId) => placeFrame(context, deps.gazetteer, deps.registry, articles.get(articleId))),
-    observations,
-    posts: extractPosts(doc, ctx),
-    relations: extractRelations(doc, ctx),
-  };
+/** What the graph keeps of a document's identity and metadata. */
+interface StoredDocument {
+  sha256: string;
+  metadataSha256: string | null;
+  title: string | null;
+  publisher: string | null;
+  publishedOn: string | null;
+  dateNote: string | null;
+  page: string | null;
+  issue: string | null;
+  reportYear: number | null;
 }
 
-
-// MERGE locks the id (a concurrent ingest of it waits, then finds this one); only a node it just made lacks the text the writer always sets.
+const STORED_FIELDS =
+  "d.sha256 AS sha256, d.metadataSha256 AS metadataSha256, d.title AS title, d.publisher AS publisher, d.publishedOn AS publishedOn, d.dateNote AS dateNote, d.page AS page, d.issue AS issue, d.reportYear AS reportYear";
+const EXISTING = `MATCH (d:Document {id: $id}) RETURN ${STORED_FIELDS}`;
+// MERGE on the uniquely constrained id locks it: a concurrent ingest of the same id waits here until this one
+// commits, then finds the document. ON MATCH SET takes the node's write lock, so what RETURN reads is what the
+// last ingest committed. Only a node made by this MERGE lacks the text the writer always sets.
 const CLAIM = `MERGE (d:Document {id: $id})
 ON CREATE SET d.sha256 = $sha256
-RETURN d.sha256 AS sha256, d.text IS NULL AS created`;
+ON MATCH SET d.sha256 = d.sha256
+RETURN d.text IS NULL AS created, ${STORED_FIELDS}`;
 
-function rowCounts(rows: GraphRows): Record<string, number> {
-  return {
-    articles: rows.articles.length,
-    passages: rows.passages.length,
-    entities: rows.entities.length,
-    mentions: rows.mentions.length,
-    observations: rows.observations.length,
-    posts: rows.posts.length,
-    relations: rows.relations.length,
-    nearDuplicates: rows.nearDuplicates.length,
-  };
+function sameMetadata(stored: StoredDocument, prepared: Prepared): boolean {
+  if (stored.metadataSha256) return stored.metadataSha256 === prepared.metadataSha256;
+  // Written before metadata hashes were kept: compare what the Document node holds.
+  const m = prepared.meta;
+  const given = [m.title, m.publisher, m.publishedOn, m.dateNote ?? null, m.page ?? null, m.issue ?? null, m.reportYear ?? null];
+  const kept = [stored.title, stored.publisher, stored.publishedOn, stored.dateNote, stored.page, stored.issue, stored.reportYear];
+  return given.every((value, i) => value === kept[i]);
+}
+
+function differentText(id: string): IngestInputError {
+  return new IngestInputError(`document ${id} is already in the graph with different content; give the new text another id`);
+}
+
+type Run = <T extends RecordShape = RecordShape>(query: CypherQuery) => Promise<T[]>;
+
+/** What the old reading of a document cited, and the relationships it took its citations out of. */
+interface OldReading {
+  cited: CitedByDocument;
+  touched: string[];
+}
+
+/** Takes out the old reading of a document whose text is read again with new metadata (see beforeRewrite). */
+async function clearOldReading(run: Run, id: string, job: ExtractJob): Promise<OldReading> {
+  const [cited] = await run<CitedByDocument>(citedByDocument(id));
+  if (!cited) throw new InternalError(`no citation summary for document ${id}`);
+  const { statements, stripRelations } = beforeRewrite(id, await job.layout(), cited);
+  for (const statement of statements) await run(statement);
+  const [strip] = await run<{ touched: string[] }>(stripRelations);
+  return { cited, touched: strip?.touched ?? [] };
+}
+
+/** The passages of other documents that share an LSH band with this one's, each once. */
+async function nearDuplicateCandidates(run: Run, job: ExtractJob, lookups: number): Promise<ComparablePassage[]> {
+  const seen = new Map<string, ComparablePassage>();
+  for (let i = 0; i < lookups; i++) for (const row of await run<ComparablePassage>(await job.lookup(i))) if (!seen.has(row.id)) seen.set(row.id, row);
+  return [...seen.values()];
 }
 
 /**
- * Ingests one document in one write transaction: claim the id (the same content again is a no-op,
- * different content under an existing id is refused), look up near-duplicate candidates by LSH band
- * key, verify them, write. All of it commits, or nothing.
+ * Ingests one document in one write transaction. The worker validates and extracts; this thread
+ * only talks to Neo4j: claim the id (the same text and metadata again is UNCHANGED, the same text
+ * with new metadata is read again and UPDATED, different text under the id is refused), resolve
+ * merged entities, look up near-duplicate candidates by LSH band key, write. All of it commits, or
+ * nothing.
  */
-export async function ingestDocument(source: SourceDocument, deps: IngestDeps): Promise<IngestResult> {
+async function ingest(input: ExtractInput, deps: IngestDeps): Promise<IngestResult> {
   const started = Date.now();
-  let extraction: ReturnType<typeof extractDocument> | undefined;
-  const rows = await deps.executor.writeSteps(async (run) => {
-    const [claim] = await run<{ sha256: string; created: boolean }>(cypher(CLAIM, { id: source.meta.id, sha256: source.sha256 }));
-    if (claim?.sha256 !== source.sha256) throw new IngestInputError(`document ${source.meta.id} is already in the graph with different content; give the new text another id`);
-    if (!claim.created) return undefined;
-    // Extracted once, inside the transaction (an unchanged file costs no extraction), even if the driver retries.
-    extraction ??= extractDocument(source, deps);
-    const candidates = await run<ComparablePassage>(candidateLookup(extraction.doc));
-    const graph = buildGraphRows({ ...extraction, nearDuplicates: findNearDuplicates(extraction.doc, candidates) }, deps);
-    for (const statement of writeStatements(graph)) await run(statement);
-    return graph;
-  }, WRITE_TIMEOUT_MS);
-  if (!rows) return { documentId: source.meta.id, status: "unchanged", counts: {}, ms: Date.now() - started };
-  const counts = rowCounts(rows);
-  deps.log?.info({ document: source.meta.id, ...counts, ms: Date.now() - started }, "document ingested");
-  return { documentId: source.meta.id, status: "created", counts, ms: Date.now() - started, summary: rows.summary };
+  const job = await deps.extractor.open(input);
+  try {
+    const { meta, sha256 } = job.prepared;
+    const id = meta.id;
+    const unchanged = (): IngestResult => ({ documentId: id, status: "unchanged", counts: {}, ms: Date.now() - started });
+    // Checked before extracting: a known text costs no extraction.
+    const [stored] = await deps.executor.read<StoredDocument>(cypher(EXISTING, { id }));
+    if (stored && stored.sha256 !== sha256) throw differentText(id);
+    if (stored && sameMetadata(stored, job.prepared)) return unchanged();
+    const extracted = await job.extract();
+
+    const written = await deps.executor.writeSteps(async (run): Promise<{ status: IngestStatus; plan: Planned } | undefined> => {
+      const [claim] = await run<StoredDocument & { created: boolean }>(cypher(CLAIM, { id, sha256 }));
+      if (!claim || claim.sha256 !== sha256) throw differentText(id);
+      if (!claim.created && sameMetadata(claim, job.prepared)) return undefined;
+      const old = claim.created ? undefined : await clearOldReading(run, id, job);
+      const redirects = await run<{ old: string; id: string }>(redirectLookup(extracted.entityIds));
+      const plan = await job.plan(
+        redirects.map((r) => [r.old, r.id]),
+        await nearDuplicateCandidates(run, job, extracted.lookups),
+      );
+      // One statement at a time from the worker: no single message holds a whole document's rows.
+      for (let i = 0; i < plan.statements; i++) await run(await job.statement(i));
+      if (old) for (const statement of afterRewrite(old.cited, old.touched, [...new Set([...old.cited.factKeys, ...plan.factKeys])])) await run(statement);
+      return { status: claim.created ? "created" : "updated", plan };
+    }, writeTimeoutMs(job.prepared.length));
+
+    if (!written) return unchanged();
+    const { status, plan } = written;
+    const ms = Date.now() - started;
+    deps.log?.info({ document: id, status, ...plan.counts, ms }, "document ingested");
+    return { documentId: id, status, counts: plan.counts, ms, summary: plan.summary };
+  } finally {
+    job.close();
+  }
+}
+
+/** Ingests a document already read and validated (the CLI, the corpus, tests). */
+export function ingestDocument(source: SourceDocument, deps: IngestDeps): Promise<IngestResult> {
+  return ingest({ kind: "source", source }, deps);
+}
+
+/** Ingests a text given through the API: it is validated in the worker too (IngestInputError for bad input or metadata). */
+export function ingestText(text: string, sourceFile: string, metadata: unknown, deps: IngestDeps): Promise<IngestResult> {
+  return ingest({ kind: "text", text, sourceFile, metadata }, deps);
 }
 
 export async function ingestFile(file: string, overrides: MetadataInput, deps: IngestDeps): Promise<IngestResult> {
@@ -120,7 +173,9 @@ export async function ingestFile(file: string, overrides: MetadataInput, deps: I
 /** Every .txt file of a folder, in name order (so a re-typeset copy meets its original). */
 export async function ingestCorpus(deps: IngestDeps, dir = CORPUS_DIR): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
     results.push(await ingestFile(path.join(dir, file), {}, deps));
   }
   return results;

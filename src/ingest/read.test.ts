@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { IngestInputError } from "../errors/client-errors.js";
-import { MAX_DOCUMENT_BYTES, readSourceFile, validateSource } from "./read.js";
+import { execFileSync } from "node:child_process";
+import { MAX_DOCUMENT_BYTES, MAX_NOISE_SHARE, noiseShare, readSourceFile, validateSource } from "./read.js";
 
 const SAMPLE = "市北区2023年主要预期目标：地区生产总值增长5.5%左右，一般公共预算收入增长6%左右，新增城镇就业4万人。\n";
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -56,6 +57,66 @@ describe("validateSource", () => {
     expect(message).toMatch(/publishedOn: must be an ISO date/);
   });
   it("refuses metadata fields it does not know", () => expect(refusal(enc(SAMPLE), { date: "2023-01-01" })).toMatch(/Unrecognized key/i));
+
+  it.each([["0000"], ["1948-12-31"], ["0000-01"], [`${new Date().getUTCFullYear() + 2}`], ["2023-02-29"], ["2024-00"]])(
+    "refuses publishedOn %s: not a real date from 1949 to next year",
+    (date) => {
+      expect(refusal(enc(SAMPLE), { publishedOn: date })).toMatch(
+        /publishedOn: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a real one, from 1949 to next year/,
+      );
+    },
+  );
+  it.each([["1949"], ["2024-02-29"], [`${new Date().getUTCFullYear() + 1}-01-15`]])("accepts publishedOn %s", (date) => {
+    expect(validateSource(enc(SAMPLE), "x.txt", { publishedOn: date }).meta.publishedOn).toBe(date);
+  });
+  it("refuses a report year before 1949 or after next year", () => {
+    expect(refusal(enc(SAMPLE), { reportYear: 1948 })).toMatch(/reportYear/);
+    expect(refusal(enc(SAMPLE), { reportYear: new Date().getUTCFullYear() + 2 })).toMatch(/reportYear: must not be after next year/);
+  });
+});
+
+describe("noise: text that is mostly control, invisible or mis-decoded characters", () => {
+  const han30 = "市北区新增城镇就业四万人地区生产总值增长百分之五点五左右一般公共预算";
+  const noise = (n: number): string =>
+    Array.from({ length: n }, (_, i) => String.fromCharCode([0x01, 0x1b, 0x7f, 0x85, 0xc3, 0xa9, 0xe6, 0x9c][i % 8] as number)).join("");
+
+  it("measures the share of noise among the visible characters", () => {
+    expect(noiseShare(SAMPLE)).toBe(0);
+    expect(noiseShare("\t\n\r 市北区 · 5×3 ±2°")).toBe(0);
+    expect(noiseShare("市北\u200b区\u0007")).toBeCloseTo(2 / 5);
+    expect(noiseShare(`${han30}${noise(300)}`)).toBeCloseTo(300 / 333);
+  });
+
+  it("refuses 30 Han characters in control and Latin-1 noise, saying why", () => {
+    const message = refusal(enc(`${han30}\n${noise(2000)}\n${han30}`));
+    expect(message).toMatch(/% of the characters are control, invisible or Latin-1 characters \(at most 10%\)/);
+    expect(message).toMatch(/save it as UTF-8 text/);
+  });
+
+  it("refuses a report whose UTF-8 was read as Latin-1 after its first lines (mojibake), and accepts a few stray characters", () => {
+    const report = readFileSync(path.join(import.meta.dirname, "../../data/corpus/000_44ac3f7d2d8bc0f5.txt"));
+    const garbled = `${report.subarray(0, 600).toString("utf8")}${report.subarray(600).toString("latin1")}`;
+    expect(refusal(enc(garbled))).toMatch(/^x\.txt: 8\d% of the characters .* wrong encoding/);
+    const stray = `${report.toString("utf8")}\u200b\u0008\ufeff`;
+    expect(validateSource(enc(stray), "x.txt", {}).text).toBe(stray);
+  });
+
+  it("passes every corpus and open-gold report, well under the limit", () => {
+    const files = execFileSync("find", [
+      path.join(import.meta.dirname, "../../data/corpus"),
+      path.join(import.meta.dirname, "../../data/gold"),
+      "-name",
+      "*.txt",
+    ])
+      .toString()
+      .trim()
+      .split("\n");
+    expect(files.length).toBeGreaterThanOrEqual(45);
+    for (const file of files) {
+      expect(noiseShare(readFileSync(file, "utf8"))).toBeLessThan(MAX_NOISE_SHARE / 100);
+      expect(() => readSourceFile(file)).not.toThrow();
+    }
+  });
 });
 
 describe("readSourceFile", () => {

@@ -17,7 +17,10 @@ const entrySchema = z
     localAliases: z.array(z.string().min(1)).default([]),
     of: z.string().min(1).optional(),
     /** GB/T 2260 code of a province-, prefecture- or county-level place, where its name alone is ambiguous. */
-    code: z.string().regex(/^\d{6}$/u).optional(),
+    code: z
+      .string()
+      .regex(/^\d{6}$/u)
+      .optional(),
     description: z.string().optional(),
     partOf: z.array(z.string()).default([]),
     locatedIn: z.array(z.string()).default([]),
@@ -104,12 +107,15 @@ export class Registry {
 /** Loads and checks every YAML file of the reviewed registry (data/registry). */
 export function loadRegistry(dir = REGISTRY_DIR, gazetteer = Gazetteer.load()): Registry {
   const raw: Array<z.infer<typeof entrySchema> & { file: string }> = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
     const items = parse(readFileSync(path.join(dir, file), "utf8")) as unknown;
     if (!Array.isArray(items)) throw new InternalError(`registry ${file}: expected a list`);
     items.forEach((item, i) => {
       const parsed = entrySchema.safeParse(item);
-      if (!parsed.success) throw new InternalError(`registry ${file} #${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+      if (!parsed.success)
+        throw new InternalError(`registry ${file} #${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
       raw.push({ ...parsed.data, file });
     });
   }
@@ -117,15 +123,15 @@ export function loadRegistry(dir = REGISTRY_DIR, gazetteer = Gazetteer.load()): 
     raw.map((e) => {
       const code = DIVISION_KINDS.has(e.kind) ? divisionCode(gazetteer, e) : undefined;
       return {
-      id: code ? divisionId({ kind: e.kind, code }) : entityId(e.kind, e.name),
-      kind: e.kind,
-      name: e.name,
-      aliases: e.aliases,
-      localAliases: e.localAliases,
-      localTo: e.of,
-      description: e.description,
-      properties: { ...(e.properties ?? {}), ...(code ? { code } : {}) },
-      relations: [],
+        id: code ? divisionId({ kind: e.kind, code }) : entityId(e.kind, e.name),
+        kind: e.kind,
+        name: e.name,
+        aliases: e.aliases,
+        localAliases: e.localAliases,
+        localTo: e.of,
+        description: e.description,
+        properties: { ...(e.properties ?? {}), ...(code ? { code } : {}) },
+        relations: [],
       };
     }),
   );

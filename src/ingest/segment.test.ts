@@ -45,7 +45,8 @@ describe("sentenceSpans", () => {
 });
 
 describe("segment", () => {
-  const text = "\n\n区市两会\n\n新增公园 12 个\n\n□青岛日报记者 王冰洁\n\n李沧区将新增城市公园4个、口袋公园8个。建设林荫绿道16公\n\n里。\n\n观海新闻/青岛晚报 记者 于波\n\n第二篇\n\n内容在此。\n";
+  const text =
+    "\n\n区市两会\n\n新增公园 12 个\n\n□青岛日报记者 王冰洁\n\n李沧区将新增城市公园4个、口袋公园8个。建设林荫绿道16公\n\n里。\n\n观海新闻/青岛晚报 记者 于波\n\n第二篇\n\n内容在此。\n";
 
   it("splits lines with exact offsets", () => {
     for (const line of splitLines(text)) expect(text.slice(line.start, line.end)).toBe(line.text);
@@ -105,8 +106,7 @@ describe("segment: hard line breaks inside sentences", () => {
     "地区生产总值增长6%左右，一般公共预算收入增长5%以上，固定资产投资增长8%，社会消费品零售总额增长7%，粮食产量稳定在52.3万吨以上。",
   ];
   const expected = sentencesOf(paragraphs.join("\n"));
-  const wrapProse = (widths: number[], indent = ""): string =>
-    paragraphs.map((p) => (p.length > 20 ? indent + hardWrap(p, widths) : p)).join("\n");
+  const wrapProse = (widths: number[], indent = ""): string => paragraphs.map((p) => (p.length > 20 ? indent + hardWrap(p, widths) : p)).join("\n");
 
   it("keeps each sentence whole when lines break every 20 to 40 characters, mid-word and mid-number", () => {
     expect(expected).toHaveLength(8);
@@ -114,7 +114,11 @@ describe("segment: hard line breaks inside sentences", () => {
   });
 
   it("keeps each sentence whole when the breaks fall at irregular places", () => {
-    for (const widths of [[23, 37, 20, 31, 40, 28], [35, 21, 29, 38, 24], [40, 20, 33, 26, 39, 22, 30]]) {
+    for (const widths of [
+      [23, 37, 20, 31, 40, 28],
+      [35, 21, 29, 38, 24],
+      [40, 20, 33, 26, 39, 22, 30],
+    ]) {
       expect(sentencesOf(wrapProse(widths))).toEqual(expected);
     }
   });

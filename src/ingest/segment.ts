@@ -155,7 +155,14 @@ export function segment(doc: SourceDocument): SegmentedDocument {
   const lines = splitLines(doc.text);
   const articles = doc.meta.articles?.length ? articlesFromHints(doc, lines, doc.meta.articles) : articlesFromBylines(doc, lines);
   const wrap = wrapOf(lines.filter((l) => !l.furniture).map((l) => l.text));
-  const passages = articles.flatMap((article) => passagesOf(doc, article, lines.filter((l) => l.start >= article.start && l.end <= article.end), wrap));
+  const passages = articles.flatMap((article) =>
+    passagesOf(
+      doc,
+      article,
+      lines.filter((l) => l.start >= article.start && l.end <= article.end),
+      wrap,
+    ),
+  );
   return { ...doc, articles, passages };
 }
 
@@ -192,8 +199,7 @@ function articlesFromBylines(doc: SourceDocument, lines: Line[]): ArticleSegment
       let head = i;
       while (head > 0 && isHeadingLike((lines[head - 1] as Line).text) && !TRAIL_BYLINE.test((lines[head - 1] as Line).text)) head -= 1;
       startLines.add(head);
-    }
-    else if (TRAIL_BYLINE.test(line.text) && line.text.length <= 40 && i + 1 < lines.length) startLines.add(i + 1);
+    } else if (TRAIL_BYLINE.test(line.text) && line.text.length <= 40 && i + 1 < lines.length) startLines.add(i + 1);
   });
   const sorted = [...startLines].sort((a, b) => a - b);
   return sorted.map((startLine, i) => {

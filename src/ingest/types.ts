@@ -1,18 +1,19 @@
 /** Typed inputs and outputs of the ingestion stages: read → segment → dedupe → link → extract → write. */
 
-export const ENTITY_KINDS = [
-  "PROVINCE", "CITY", "DISTRICT", "COUNTY", "SUBDISTRICT", "ZONE", "PROJECT", "ORGANIZATION", "PERSON", "EVENT", "POLICY", "INDICATOR",
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+import type { EntityKind, FactMethod, ObservationKind } from "../vocabulary.js";
 
-/** RULE: found by the extraction rules; CURATED: the reviewed registry; REFERENCE: reference data (the gazetteer, the indicator vocabulary). */
-export const FACT_METHODS = ["RULE", "CURATED", "REFERENCE"] as const;
-export type FactMethod = (typeof FACT_METHODS)[number];
-export type ObservationKind = "TARGET" | "ESTIMATE" | "ACTUAL";
-/** A level, a rate of change over the period, or an average annual rate over a span of years (年均增长). */
-export const MEASURES = ["LEVEL", "GROWTH_RATE", "AVERAGE_GROWTH_RATE"] as const;
-export type Measure = (typeof MEASURES)[number];
-export type { Qualifier } from "./extract/quantity.js";
+// The vocabularies are declared once, in src/vocabulary.ts; the stages import them from here too.
+export {
+  ENTITY_KINDS,
+  type EntityKind,
+  FACT_METHODS,
+  type FactMethod,
+  MEASURES,
+  type Measure,
+  OBSERVATION_KINDS,
+  type ObservationKind,
+  type Qualifier,
+} from "../vocabulary.js";
 
 /** Layout knowledge about one article of a page, from the document's metadata file. */
 export interface ArticleHint {

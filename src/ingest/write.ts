@@ -1,6 +1,7 @@
 import { cypher, type CypherQuery } from "../db/cypher-query.js";
 import type { CitationRow, GraphRows } from "./graph.js";
-import { bandProperties } from "./dedupe.js";
+import { bandProperty, LSH_BANDS } from "./dedupe.js";
+import { RELATION_TYPES, type RelationType } from "./extract/relations.js";
 
 /** Rows per UNWIND statement: big enough to amortise round trips, small enough for the heap. */
 export const BATCH_SIZE = 500;
@@ -35,11 +36,13 @@ MERGE (a:Article {id: row.id})
 SET a += row, a.index = toInteger(row.index), a.start = toInteger(row.start), a.end = toInteger(row.end)
 MERGE (d)-[:HAS_ARTICLE]->(a)`;
 
+// Band keys come as a list of plain numbers (structured-cloneable from the extraction worker) and are stored as INTEGER lsh00 … lsh1f.
 const PASSAGES = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId})
 MERGE (p:Passage {id: row.id})
-SET p += row, p.index = toInteger(row.index), p.paragraph = toInteger(row.paragraph), p.start = toInteger(row.start), p.end = toInteger(row.end)
+SET p += row {.*, bands: null}, p.index = toInteger(row.index), p.paragraph = toInteger(row.paragraph), p.start = toInteger(row.start), p.end = toInteger(row.end),
+    ${Array.from({ length: LSH_BANDS }, (_, band) => `p.${bandProperty(band)} = toInteger(row.bands[${band}])`).join(", ")}
 MERGE (a)-[:HAS_PASSAGE]->(p)`;
 
 // JavaScript numbers reach Neo4j as floats: offsets, indexes and years are cast to integers here.
@@ -94,16 +97,26 @@ ON CREATE SET post += row
 MERGE (person)-[:HOLDS]->(post)
 MERGE (post)-[:POST_IN]->(org)`;
 
-// Relationship types come from RELATION_TYPES, never from the text.
-const RELATIONS = `
+/**
+ * One statement per relationship type (from RELATION_TYPES, never from the text): with the type
+ * known, MERGE looks only at that type's relationships of a node, not at the thousands of
+ * citations of a place named all through a long report. The stored citations are read once (read
+ * inside the filter, a list of thousands would be read again for every citation).
+ */
+function relationStatement(type: RelationType): string {
+  return `
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.fromId})
 MATCH (b:Entity {id: row.toId})
-MERGE (a)-[r:$(row.type)]->(b)
+MERGE (a)-[r:${type}]->(b)
 ON CREATE SET r.citations = [], r.method = row.method
-SET r.citations = r.citations + [c IN row.citations WHERE NOT c IN r.citations],
+WITH r, row, r.citations AS stored
+SET r.citations = stored + [c IN row.citations WHERE NOT c IN stored],
     r.method = ${STRONGER_METHOD("r.method", "row.method")},
     r.reference = coalesce(row.reference, r.reference)`;
+}
+
+const RELATIONS = Object.fromEntries(RELATION_TYPES.map((type) => [type, relationStatement(type)])) as Record<RelationType, string>;
 
 const AUTHORSHIP = `
 UNWIND $rows AS row
@@ -124,7 +137,7 @@ SET r.similarity = row.similarity`;
 const CONFLICTS = `
 UNWIND $rows AS key
 MATCH (o:Observation {factKey: key})
-WITH key, collect({o: o, docs: [(o)-[:CITED_IN]->(p:Passage) | p.documentId]}) AS same
+WITH key, collect({o: o, docs: COLLECT { MATCH (o)-[:CITED_IN]->(p:Passage) RETURN DISTINCT p.documentId }}) AS same
 UNWIND same AS a
 UNWIND same AS b
 WITH a, b WHERE a.o.id < b.o.id AND none(d IN a.docs WHERE d IN b.docs)
@@ -137,6 +150,8 @@ export function conflictStatements(factKeys: string[]): CypherQuery[] {
   return unwind(CONFLICTS, factKeys);
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function citations(label: keyof typeof CITATIONS, rows: CitationRow[]): CypherQuery[] {
   return unwind(CITATIONS[label], rows);
 }
@@ -148,20 +163,140 @@ function citations(label: keyof typeof CITATIONS, rows: CitationRow[]): CypherQu
  */
 export function writeStatements(...docs: GraphRows[]): CypherQuery[] {
   const all = <T>(pick: (d: GraphRows) => T[]): T[] => docs.flatMap(pick);
+  // Shared nodes are locked in id order, the same in every transaction: two concurrent ingests wait instead of deadlocking.
+  const byId = <T extends { id: string }>(rows: T[]): T[] => rows.sort((a, b) => compare(a.id, b.id));
   return [
-    ...unwind(DOCUMENTS, docs.map((d) => d.document)),
-    ...unwind(ARTICLES, all((d) => d.articles)),
-    ...unwind(PASSAGES, all((d) => d.passages).map(({ bands, ...passage }) => ({ ...passage, ...bandProperties(bands) }))),
-    ...unwind(ENTITIES, all((d) => d.entities)),
-    ...unwind(SUBJECTS, docs.map((d) => d.document).filter((d) => d.subjectId !== null)),
-    ...citations("Entity", all((d) => d.mentions)),
-    ...unwind(OBSERVATIONS, all((d) => d.observations)),
-    ...citations("Observation", all((d) => d.observationCitations)),
-    ...unwind(POSTS, all((d) => d.posts)),
-    ...citations("Post", all((d) => d.postCitations)),
-    ...unwind(RELATIONS, all((d) => d.relations)),
-    ...unwind(AUTHORSHIP, all((d) => d.authorship)),
-    ...unwind(NEAR_DUPLICATES, all((d) => d.nearDuplicates)),
+    ...unwind(
+      DOCUMENTS,
+      docs.map((d) => d.document),
+    ),
+    ...unwind(
+      ARTICLES,
+      all((d) => d.articles),
+    ),
+    ...unwind(
+      PASSAGES,
+      all((d) => d.passages),
+    ),
+    ...unwind(ENTITIES, byId(all((d) => d.entities))),
+    ...unwind(
+      SUBJECTS,
+      docs.map((d) => d.document).filter((d) => d.subjectId !== null),
+    ),
+    ...citations(
+      "Entity",
+      all((d) => d.mentions),
+    ),
+    ...unwind(OBSERVATIONS, byId(all((d) => d.observations))),
+    ...citations(
+      "Observation",
+      all((d) => d.observationCitations),
+    ),
+    ...unwind(POSTS, byId(all((d) => d.posts))),
+    ...citations(
+      "Post",
+      all((d) => d.postCitations),
+    ),
+    ...RELATION_TYPES.flatMap((type) =>
+      unwind(
+        RELATIONS[type],
+        all((d) => d.relations)
+          .filter((r) => r.type === type)
+          .sort((a, b) => compare(`${a.fromId}|${a.toId}`, `${b.fromId}|${b.toId}`)),
+      ),
+    ),
+    ...unwind(
+      AUTHORSHIP,
+      all((d) => d.authorship),
+    ),
+    ...unwind(
+      NEAR_DUPLICATES,
+      all((d) => d.nearDuplicates),
+    ),
     ...conflictStatements([...new Set(all((d) => d.factKeys))]),
+  ];
+}
+
+/** The id that ingestion uses for each merged-away entity id among `ids` (see mergeEntities). */
+export function redirectLookup(ids: string[]): CypherQuery {
+  return cypher(
+    `MATCH (e:Entity) WHERE e.mergedIds IS NOT NULL
+     UNWIND e.mergedIds AS old
+     WITH old, e WHERE old IN $ids
+     RETURN old, e.id AS id`,
+    { ids },
+  );
+}
+
+/** What a document's passages cite, read before it is re-read with new metadata. */
+export interface CitedByDocument {
+  entities: string[];
+  observations: string[];
+  posts: string[];
+  factKeys: string[];
+}
+
+export function citedByDocument(documentId: string): CypherQuery {
+  return cypher(
+    `OPTIONAL MATCH (p:Passage {documentId: $id})<-[:CITED_IN]-(x)
+     WITH DISTINCT x
+     RETURN [n IN collect(x) WHERE n:Entity | n.id] AS entities,
+            [n IN collect(x) WHERE n:Observation | n.id] AS observations,
+            [n IN collect(x) WHERE n:Post | n.id] AS posts,
+            [k IN collect(DISTINCT CASE WHEN x:Observation THEN x.factKey END) WHERE k IS NOT NULL] AS factKeys`,
+    { id: documentId },
+  );
+}
+
+/**
+ * Before the same text is written again with new metadata: its citations, subject, authorship and
+ * article membership go (the write puts back what the new reading finds), and so do the passages
+ * and articles the new reading lacks. `stripRelations` takes this document's citations out of
+ * relationships and returns the ids of those it touched, for `afterRewrite`.
+ */
+export function beforeRewrite(
+  documentId: string,
+  layout: { articleIds: string[]; passageIds: string[] },
+  cited: CitedByDocument,
+): { statements: CypherQuery[]; stripRelations: CypherQuery } {
+  const params = { id: documentId, prefix: `passage:${documentId}:`, ...layout, entities: cited.entities };
+  return {
+    statements: [
+      cypher(`MATCH (p:Passage {documentId: $id})<-[c:CITED_IN]-() DELETE c`, params),
+      cypher(`MATCH (d:Document {id: $id})-[r:REPORTS_ON]->() DELETE r`, params),
+      cypher(`MATCH (:Document {id: $id})-[:HAS_ARTICLE]->(a:Article) OPTIONAL MATCH (a)-[r:HAS_PASSAGE|WRITTEN_BY|PHOTOGRAPHED_BY]->() DELETE r`, params),
+      cypher(`MATCH (p:Passage {documentId: $id}) WHERE NOT p.id IN $passageIds DETACH DELETE p`, params),
+      cypher(`MATCH (:Document {id: $id})-[:HAS_ARTICLE]->(a:Article) WHERE NOT a.id IN $articleIds DETACH DELETE a`, params),
+    ],
+    stripRelations: cypher(
+      `UNWIND $entities AS eid
+       MATCH (:Entity {id: eid})-[r]-(:Entity) WHERE any(c IN coalesce(r.citations, []) WHERE c STARTS WITH $prefix)
+       WITH DISTINCT r
+       SET r.citations = [c IN r.citations WHERE NOT c STARTS WITH $prefix]
+       RETURN collect(elementId(r)) AS touched`,
+      params,
+    ),
+  };
+}
+
+/**
+ * After the rewrite: facts and entities the old reading alone cited, and relationships it alone
+ * stated, go (reference data stays, and so does an entity others were merged into); disagreements
+ * among the fact keys of both readings are worked out again.
+ */
+export function afterRewrite(cited: CitedByDocument, touched: string[], factKeys: string[]): CypherQuery[] {
+  const params = { observations: cited.observations, posts: cited.posts, entities: cited.entities, touched, keys: factKeys };
+  return [
+    cypher(`UNWIND $observations AS oid MATCH (o:Observation {id: oid}) WHERE NOT (o)-[:CITED_IN]->() DETACH DELETE o`, params),
+    cypher(`UNWIND $posts AS pid MATCH (p:Post {id: pid}) WHERE NOT (p)-[:CITED_IN]->() DETACH DELETE p`, params),
+    cypher(`MATCH ()-[r]->() WHERE elementId(r) IN $touched AND size(r.citations) = 0 AND coalesce(r.method, '') <> 'REFERENCE' DELETE r`, params),
+    cypher(
+      `UNWIND $entities AS eid MATCH (e:Entity {id: eid})
+       WHERE NOT (e)-[:CITED_IN]->() AND e.method <> 'REFERENCE' AND e.mergedIds IS NULL
+       DETACH DELETE e`,
+      params,
+    ),
+    cypher(`UNWIND $keys AS key MATCH (o:Observation {factKey: key}) OPTIONAL MATCH (o)-[c:CONFLICTS_WITH]-() DELETE c SET o.conflicting = false`, params),
+    ...conflictStatements(factKeys),
   ];
 }

@@ -14,11 +14,18 @@ const READY_LINE = "NEO4J_READY";
 const STOP_GRACE_MS = 30_000;
 const TAIL_LINES = 30;
 
+export interface Neo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
   /** Resolves with the exit code once the JVM is gone, whoever stopped it. */
   exited: Promise<number | null>;
+  /** The same moment, with the signal that ended the JVM when one did (SIGKILL for kill -9). */
+  exit: Promise<Neo4jExit>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +38,12 @@ export interface StartOptions {
   /** Record the classes this JVM loads into an AppCDS archive at exit (install time only). */
   recordClassArchiveTo?: string;
 }
+
+/**
+ * An OutOfMemoryError that escaped to a thread's top: one of Neo4j's own threads died and its state is
+ * unknown. (One inside a query's thread is caught by Neo4j and answered as Neo.TransientError.General.OutOfMemoryError.)
+ */
+const FATAL_OOM = /^Exception in thread "([^"]*)" java\.lang\.OutOfMemoryError/u;
 
 /** JVM flags Neo4j's own start script adds; without them Netty and the page cache run degraded. */
 const JVM_OPENS = [
@@ -45,7 +58,7 @@ export function jvmArgs(settings: Pick<EmbeddedNeo4jSettings, "heap" | "homeDir"
     ...classArchive,
     `-Xms${settings.heap}`,
     `-Xmx${settings.heap}`,
-    "-XX:+ExitOnOutOfMemoryError",
+    // No -XX:+ExitOnOutOfMemoryError: a query whose one huge allocation fails must fail alone, not take the JVM down (see FATAL_OOM).
     "-Dfile.encoding=UTF-8",
     ...JVM_OPENS,
     "-cp",
@@ -84,22 +97,24 @@ export async function startEmbeddedNeo4j(options: StartOptions): Promise<Embedde
   mkdirSync(path.join(settings.homeDir, "conf"), { recursive: true });
   writeFileSync(path.join(settings.homeDir, "conf", "neo4j.conf"), renderNeo4jConf(settings));
 
-  const archiveFlags = options.recordClassArchiveTo
-    ? recordClassArchiveFlags(options.recordClassArchiveTo)
-    : useClassArchiveFlags(options.javaMajor);
+  const archiveFlags = options.recordClassArchiveTo ? recordClassArchiveFlags(options.recordClassArchiveTo) : useClassArchiveFlags(options.javaMajor);
   const child = spawn(options.javaCommand, jvmArgs(settings, archiveFlags), {
     env: { ...process.env, NEO4J_PASSWORD: options.password },
     stdio: ["pipe", "pipe", "pipe"],
   });
   const neo4jLog = log.child({ component: "neo4j" });
   const tail: string[] = [];
-  const exited = new Promise<number | null>((resolve) => {
+  const exit = new Promise<Neo4jExit>((resolve) => {
     child.once("exit", (code, signal) => {
       neo4jLog.debug({ code, signal }, "neo4j process exited");
-      resolve(code);
+      resolve({ code, signal });
     });
   });
-  const ready = watchOutput(child, neo4jLog, tail);
+  const exited = exit.then(({ code }) => code);
+  const ready = watchOutput(child, neo4jLog, tail, (thread) => {
+    neo4jLog.error({ pid: child.pid, thread }, "Neo4j ran out of heap outside a query; killing it, as -XX:+ExitOnOutOfMemoryError would");
+    child.kill("SIGKILL");
+  });
 
   const started = Date.now();
   const outcome = await Promise.race([
@@ -110,8 +125,7 @@ export async function startEmbeddedNeo4j(options: StartOptions): Promise<Embedde
   ]);
   if (outcome !== "ready") {
     child.kill("SIGKILL");
-    const reason =
-      outcome === "timeout" ? `did not become ready within ${settings.startTimeoutMs} ms` : `exited during start-up`;
+    const reason = outcome === "timeout" ? `did not become ready within ${settings.startTimeoutMs} ms` : `exited during start-up`;
     throw new Neo4jStartError(`Neo4j ${reason} (${address}). Last output:\n${tail.join("\n") || "(none)"}`);
   }
   log.info({ bolt: address, ms: Date.now() - started, pid: child.pid }, "embedded Neo4j ready");
@@ -121,6 +135,7 @@ export async function startEmbeddedNeo4j(options: StartOptions): Promise<Embedde
     uri: `bolt://${address}`,
     pid: child.pid ?? -1,
     exited,
+    exit,
     stop() {
       stopping ??= stopChild(child, exited);
       return stopping;
@@ -128,7 +143,7 @@ export async function startEmbeddedNeo4j(options: StartOptions): Promise<Embedde
   };
 }
 
-function watchOutput(child: ChildProcessWithoutNullStreams, log: Logger, tail: string[]): Promise<void> {
+function watchOutput(child: ChildProcessWithoutNullStreams, log: Logger, tail: string[], onFatalOutOfMemory: (thread: string) => void): Promise<void> {
   return new Promise((resolve) => {
     const remember = (line: string): void => {
       // The JVM's class-archive notes are noise in an error report.
@@ -143,6 +158,8 @@ function watchOutput(child: ChildProcessWithoutNullStreams, log: Logger, tail: s
     });
     createInterface({ input: child.stderr }).on("line", (line) => {
       remember(line);
+      const fatal = FATAL_OOM.exec(line);
+      if (fatal) onFatalOutOfMemory(fatal[1] ?? "");
       if (/\b(ERROR|Exception|launcher:)|\[error/.test(line)) log.warn(line);
       else log.debug(line);
     });
@@ -151,9 +168,7 @@ function watchOutput(child: ChildProcessWithoutNullStreams, log: Logger, tail: s
 
 function spawnError(child: ChildProcessWithoutNullStreams): Promise<never> {
   return new Promise((_, reject) => {
-    child.once("error", (error) =>
-      reject(new Neo4jStartError(`Could not run Java for the embedded Neo4j: ${error.message}`, { cause: error })),
-    );
+    child.once("error", (error) => reject(new Neo4jStartError(`Could not run Java for the embedded Neo4j: ${error.message}`, { cause: error })));
   });
 }
 

@@ -9,8 +9,12 @@ export function ensureEmbeddedPassword(current: string | undefined, envFile: str
   if (current) return { password: current, generated: false };
   const password = randomBytes(18).toString("base64url");
   const needsNewline = existsSync(envFile) && !readFileSync(envFile, "utf8").endsWith("\n") && readFileSync(envFile, "utf8").length > 0;
-  appendFileSync(envFile, `${needsNewline ? "\n" : ""}# Generated at first start: password of user neo4j on the embedded Neo4j.\nNEO4J_PASSWORD=${password}\n`, {
-    mode: 0o600,
-  });
+  appendFileSync(
+    envFile,
+    `${needsNewline ? "\n" : ""}# Generated at first start: password of user neo4j on the embedded Neo4j.\nNEO4J_PASSWORD=${password}\n`,
+    {
+      mode: 0o600,
+    },
+  );
   return { password, generated: true };
 }

@@ -34,7 +34,9 @@ const BROWSER_LINK = `<a id="neo4j-browser-link" href="/browser/" target="_blank
 function graphiqlPage(withBrowserLink: boolean): string {
   let page = pages.get(withBrowserLink);
   if (page === undefined) {
-    page = renderGraphiQL({ title: "青岛政府工作报告知识图谱 · GraphQL", defaultQuery: DEFAULT_QUERY, endpoint: "/graphql" } as Parameters<typeof renderGraphiQL>[0]);
+    page = renderGraphiQL({ title: "青岛政府工作报告知识图谱 · GraphQL", defaultQuery: DEFAULT_QUERY, endpoint: "/graphql" } as Parameters<
+      typeof renderGraphiQL
+    >[0]);
     // The last </body> closes the page; inlined scripts contain the string too.
     const end = page.lastIndexOf("</body>");
     if (withBrowserLink && end >= 0) page = `${page.slice(0, end)}${BROWSER_LINK}${page.slice(end)}`;

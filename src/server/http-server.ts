@@ -20,6 +20,7 @@ import { cypherEndpoint } from "../cypher-endpoint/cypher-endpoint.js";
 import { graphiql } from "./graphiql.js";
 import { type BrowserOptions, neo4jBrowser } from "./neo4j-browser.js";
 import { healthz, type ReadinessCheck, readyz } from "./health.js";
+import { hostGuard, jsonErrorHandler, jsonNotFound } from "./http-guards.js";
 
 export interface HttpServerOptions {
   executor: Executor;
@@ -38,6 +39,8 @@ export interface RunningHttpServer {
   url: string;
   close(): Promise<void>;
 }
+
+const MAX_TOKENS = 5000;
 
 /** True when the request carries the curators' bearer token (compared in constant time). */
 function isCurator(req: Request, token: string | undefined): boolean {
@@ -60,11 +63,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     maxAliases: { n: limits.maxAliases },
     costLimit: { maxCost: limits.maxCost },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 5000 },
+    // Apollo's own parser counts tokens (parseOptions below), so a syntax error stays a 400 parse failure.
+    maxTokens: { enabled: false },
   }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
     fieldResolver: projectionFieldResolver,
     // main.ts owns shutdown: Apollo stopping on its own would race it and re-raise the signal.
     stopOnTerminationSignals: false,
@@ -72,7 +77,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: armor.allowBatchedHttpRequests,
     // The armor is typed against Apollo's CommonJS build, we load the ESM one: same objects, two type identities.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]), ApolloServerPluginDrainHttpServer({ httpServer }),
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -83,6 +90,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   let deps: IngestDeps | undefined;
   const ingest = (): IngestDeps => (deps ??= ingestDeps(options.executor, options.log));
 
+  app.use(hostGuard(limits.allowedHosts));
   app.get("/healthz", healthz);
   app.use("/browser", neo4jBrowser(options.browser));
   app.post(
@@ -101,6 +109,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       context: async ({ req }) => ({ executor: options.executor, curator: isCurator(req, limits.curatorToken), ingest }),
     }),
   );
+
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(options.log, options.exposeInternalErrors));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -1,6 +1,6 @@
 import { BadUserInputError } from "../errors/client-errors.js";
+import { limited, MAX_SEARCH_LENGTH } from "./limits.js";
 
-export const MAX_SEARCH_LENGTH = 100;
 const HAN = /^\p{Script=Han}$/u;
 
 /** A term as a Lucene phrase: inside quotes only the backslash and the quote itself need escaping. */
@@ -17,9 +17,9 @@ export type SearchPlan = { mode: "fulltext"; lucene: string } | { mode: "contain
  * bigram to match, so it is looked up as a substring (text indexes) instead.
  */
 export function planSearch(input: string): SearchPlan {
-  const text = input.normalize("NFKC").trim();
+  // Measured before and after NFKC: a huge input is never normalised, and NFKC can lengthen a text.
+  const text = limited(limited(input, "query", MAX_SEARCH_LENGTH).normalize("NFKC").trim(), "query", MAX_SEARCH_LENGTH);
   if (text.length === 0) throw new BadUserInputError("search needs at least one character", { argument: "query" });
-  if (text.length > MAX_SEARCH_LENGTH) throw new BadUserInputError(`search text is limited to ${MAX_SEARCH_LENGTH} characters`, { argument: "query" });
   if (HAN.test(text)) return { mode: "contains", text };
   return { mode: "fulltext", lucene: text.split(/\s+/u).map(phrase).join(" AND ") };
 }

@@ -1,21 +1,8 @@
-import type { EntityKind } from "../ingest/types.js";
+import { ENTITY_KIND_LABEL, ENTITY_LABELS, type EntityKind } from "../vocabulary.js";
 
-/** GraphQL object type of each entity kind; also the node label (`KIND_LABEL` in the writer). */
-export const ENTITY_TYPE: Record<EntityKind, string> = {
-  PROVINCE: "Province",
-  CITY: "City",
-  DISTRICT: "District",
-  COUNTY: "County",
-  SUBDISTRICT: "Subdistrict",
-  ZONE: "Zone",
-  PROJECT: "Project",
-  ORGANIZATION: "Organization",
-  PERSON: "Person",
-  EVENT: "Event",
-  POLICY: "Policy",
-  INDICATOR: "Indicator",
-};
-export const ENTITY_TYPES = Object.values(ENTITY_TYPE);
+/** GraphQL object type of each entity kind: the node label, from the one vocabulary. */
+export const ENTITY_TYPE: Readonly<Record<EntityKind, string>> = ENTITY_KIND_LABEL;
+export const ENTITY_TYPES: readonly string[] = ENTITY_LABELS;
 
 /** Types that are not entities but can be fetched by id. */
 export const PROVENANCE_TYPES = ["Document", "Article", "Passage", "Observation", "Post"] as const;
@@ -46,14 +33,14 @@ export function labelOf(typeName: string): string {
   return typeName;
 }
 
-/** Id prefixes of global ids and the type they denote; Document ids are bare file stems. */
-export const ID_PREFIX: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(ENTITY_TYPE).map(([kind, type]) => [kind.toLowerCase(), type])),
-  article: "Article",
-  passage: "Passage",
-  observation: "Observation",
-  post: "Post",
-};
+/** Id prefixes of global ids and the type they denote; Document ids are bare file stems. A Map: the prefix comes from the request. */
+export const ID_PREFIX: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(ENTITY_TYPE).map(([kind, type]): [string, string] => [kind.toLowerCase(), type]),
+  ["article", "Article"],
+  ["passage", "Passage"],
+  ["observation", "Observation"],
+  ["post", "Post"],
+]);
 
 /** Relationship types between entities a client may filter `relations` by. */
-export const ENTITY_RELATION_TYPES = ["PART_OF", "LOCATED_IN", "PARTNER_OF", "SUB_ORGANIZATION_OF", "PARTICIPATED_IN", "APPLIES_TO"] as const;
+export { ENTITY_RELATION_TYPES } from "../vocabulary.js";

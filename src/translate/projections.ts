@@ -1,8 +1,10 @@
 import { BadUserInputError } from "../errors/client-errors.js";
 import type { CypherBuilder } from "./cypher-builder.js";
 import { page } from "./cursor.js";
+import { clip } from "./limits.js";
 import { ENTITY_RELATION_TYPES, ENTITY_TYPE, ENTITY_TYPES, isEntityType, labelOf, POSSIBLE_TYPES, supertypes } from "./model.js";
-import { type FieldSelection, fieldsFor } from "./selection.js";
+import { type FieldSelection, fieldsFor, signature } from "./selection.js";
+import { CONNECTION_KEY, CURSOR_KEY, PAGE_INFO_KEY, TYPENAME_KEY } from "./shape.js";
 
 /**
  * Compiles a selection into one Cypher map expression per object: each field becomes a property
@@ -12,38 +14,62 @@ import { type FieldSelection, fieldsFor } from "./selection.js";
 
 type FieldCompiler = (b: CypherBuilder, node: string, selection: FieldSelection) => string;
 
-const key = (name: string): string => `\`${name}\``;
-const prop = (name: string): FieldCompiler => (_b, n) => `${n}.${name}`;
+/** A map key: a GraphQL name (letters, digits, `_`) or one of shape.ts's `#` keys; a backtick could only be doubled. */
+const key = (name: string): string => `\`${name.replaceAll("`", "``")}\``;
+const prop =
+  (name: string): FieldCompiler =>
+  (_b, n) =>
+    `${n}.${name}`;
+
+/** The fields of `selection` to compile for `typeName`: meta-fields (`__typename`) graphql-js answers itself. */
+export function asked(selection: FieldSelection, typeName: string, supertypes: readonly string[] = []): FieldSelection[] {
+  return fieldsFor(selection, typeName, supertypes).filter((f) => !f.field.startsWith("__"));
+}
 
 /** A map literal from (key, expression) pairs. */
-function mapOf(entries: Array<[string, string]>): string {
+export function mapOf(entries: Array<[string, string]>): string {
   return `{${entries.map(([k, v]) => `${key(k)}: ${v}`).join(", ")}}`;
 }
 
-/** A list, capped: relation lists take an optional `first` (default and maximum 100). */
-function listLimit(b: CypherBuilder, selection: FieldSelection): string {
-  const first = selection.args.first ?? 100;
-  if (typeof first !== "number" || !Number.isInteger(first) || first < 0 || first > 100) {
-    throw new BadUserInputError(`first must be between 0 and 100 (got ${String(first)})`, { argument: "first" });
-  }
-  return b.param(first);
+/** The order of a typed list: passages as the text runs, articles as the page runs, anything else by id. */
+function listOrder(typeName: string, m: string): string {
+  if (typeName === "Passage") return `${m}.start, ${m}.id`;
+  if (typeName === "Article") return `${m}.index, ${m}.id`;
+  return `${m}.id`;
 }
 
-/** `[…]` of projected related nodes: `pattern` binds `m`; ordered by id for a stable answer. */
+/** Rank of a relationship by how it was established: curated, then reference data, then the rules. */
+const LINK_TRUST = (r: string): string => `CASE ${r}.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 ELSE 2 END`;
+
+/** `[…]` of projected related nodes: `pattern` binds `m`; the whole list, never cut, in `listOrder`. */
 function related(pattern: string, typeName: string, single: boolean): FieldCompiler {
   return (b, n, selection) => {
     const m = b.variable("m");
     // One pass: a second replace would rewrite `n` itself when it is an `m…` variable of an outer field.
     const match = pattern.replace(/\((n|m)(?=[):])/gu, (_all, v: string) => `(${v === "n" ? n : m}`);
-    const limit = single ? "1" : listLimit(b, selection);
-    const list = `COLLECT { MATCH ${match} WITH DISTINCT ${m} ORDER BY ${m}.id LIMIT toInteger(${limit}) RETURN ${project(b, m, typeName, selection)} }`;
-    return single ? `head(${list})` : list;
+    if (!single) return `COLLECT { MATCH ${match} WITH DISTINCT ${m} ORDER BY ${listOrder(typeName, m)} RETURN ${project(b, m, typeName, selection)} }`;
+    // One of several links (a text that misplaces a zone): the reviewed or reference link wins, then the most cited.
+    const r = b.variable("r");
+    const linked = match.replace("-[:", `-[${r}:`);
+    return `head(COLLECT { MATCH ${linked} WITH ${m}, ${r} ORDER BY ${LINK_TRUST(r)}, size(coalesce(${r}.citations, [])) DESC, ${m}.id LIMIT 1 RETURN ${project(b, m, typeName, selection)} })`;
   };
 }
 
+/**
+ * The document of a passage, walked through its article rather than looked up by id: while another
+ * document commits, a reader can see its relationships before its index entries.
+ */
+function documentOf(b: CypherBuilder, d: string, passage: string, selection: FieldSelection): string {
+  return `head(COLLECT { MATCH (${d}:Document)-[:HAS_ARTICLE]->(:Article)-[:HAS_PASSAGE]->(${passage}) RETURN ${project(b, d, "Document", selection)} })`;
+}
+
 /** Citation maps from a quote span and the passage variable it lies in. */
-function citationMap(b: CypherBuilder, selection: FieldSelection, span: { quote: string; start: string; end: string; method: string; passage: string }): string {
-  const fields = fieldsFor(selection, "Citation", []);
+function citationMap(
+  b: CypherBuilder,
+  selection: FieldSelection,
+  span: { quote: string; start: string; end: string; method: string; passage: string },
+): string {
+  const fields = asked(selection, "Citation");
   return mapOf(
     fields.map((f): [string, string] => {
       switch (f.field) {
@@ -59,7 +85,7 @@ function citationMap(b: CypherBuilder, selection: FieldSelection, span: { quote:
           return [f.key, project(b, span.passage, "Passage", f)];
         case "document": {
           const d = b.variable("d");
-          return [f.key, `head(COLLECT { MATCH (${d}:Document {id: ${span.passage}.documentId}) RETURN ${project(b, d, "Document", f)} })`];
+          return [f.key, documentOf(b, d, span.passage, f)];
         }
         default:
           throw new Error(`Citation.${f.field} has no translation`);
@@ -90,43 +116,71 @@ interface ConnectionSpec {
   pattern: string;
   carry: string;
   order: string;
+  /** The whole list's size when it is cheaper than counting `pattern` again. */
+  total?: string;
   /** Edge map for the selected edge fields. */
   edge: (edgeFields: FieldSelection[]) => string;
 }
 
 /**
- * A Relay connection as one map: the page of edges (SKIP/LIMIT over a stable order) and, when
- * asked for, the total. With pageInfo the page reads one item more, so hasNextPage costs no count
- * of the whole list. Cursors and pageInfo are derived from it after the query (`shape.ts`).
+ * A Relay connection as one map under the client's response keys: each `edges` a page (SKIP/LIMIT
+ * over a stable order), each `totalCount` a count, each `pageInfo` the fields it asks for; the page's
+ * offset and size under CONNECTION_KEY. With pageInfo the page reads one item more, so hasNextPage
+ * costs no count of the whole list. Cursors and pageInfo are filled in after the query (`shape.ts`).
  */
 export function connection(b: CypherBuilder, selection: FieldSelection, spec: ConnectionSpec): string {
   const { offset, first } = page(selection.args);
-  const fields = fieldsFor(selection, spec.connectionType, []);
-  const edges = fields.filter((f) => f.field === "edges");
-  const edgeFields = edges.flatMap((e) => fieldsFor(e, spec.edgeType, []));
-  const wantsTotal = fields.some((f) => f.field === "totalCount");
+  const fields = asked(selection, spec.connectionType);
   const wantsPageInfo = fields.some((f) => f.field === "pageInfo");
   const off = b.param(offset);
   const lim = b.param(first);
   const read = b.param(wantsPageInfo ? first + 1 : first);
   const within = `${spec.pattern} WITH ${spec.carry} ORDER BY ${spec.order} SKIP toInteger(${off}) LIMIT toInteger(${read})`;
   // Without edges, pageInfo still needs to know how many items the page holds (for its cursors).
-  const items = edges.length > 0 ? `COLLECT { ${within} RETURN ${spec.edge(edgeFields)} }` : wantsPageInfo ? `COLLECT { ${within} RETURN {} }` : "[]";
-  const total = wantsTotal ? `COUNT { ${spec.pattern} }` : "null";
-  return `{__connection: true, offset: ${off}, first: ${lim}, totalCount: ${total}, items: ${items}}`;
+  const counted = wantsPageInfo && !fields.some((f) => f.field === "edges") ? `, read: COUNT { ${within} RETURN 1 AS one }` : "";
+  const entries: Array<[string, string]> = [[CONNECTION_KEY, `{offset: ${off}, first: ${lim}${counted}}`]];
+  for (const f of fields) {
+    if (f.field === "edges") entries.push([f.key, `COLLECT { ${within} RETURN ${spec.edge(asked(f, spec.edgeType))} }`]);
+    else if (f.field === "totalCount") entries.push([f.key, spec.total ?? `COUNT { ${spec.pattern} }`]);
+    else if (f.field === "pageInfo") entries.push([f.key, pageInfoMap(f)]);
+    else throw new Error(`${spec.connectionType}.${f.field} has no translation`);
+  }
+  return mapOf(entries);
 }
 
+/** The PageInfo fields asked for, by response key; `shape.ts` fills them in from the page read. */
+export function pageInfoMap(selection: FieldSelection): string {
+  const fields = asked(selection, "PageInfo");
+  return mapOf([[PAGE_INFO_KEY, mapOf(fields.map((f): [string, string] => [f.key, `'${pageInfoField(f.field)}'`]))]]);
+}
+
+const PAGE_INFO_FIELDS = ["hasNextPage", "hasPreviousPage", "startCursor", "endCursor"] as const;
+
+function pageInfoField(field: string): string {
+  const known = PAGE_INFO_FIELDS.find((f) => f === field);
+  if (!known) throw new Error(`PageInfo.${field} has no translation`);
+  return known;
+}
+
+/** An edge's `cursor`, wherever it is asked: `shape.ts` puts the edge's cursor there. */
+export const CURSOR_PLACEHOLDER = `{\`${CURSOR_KEY}\`: true}`;
+
 /** Edge maps: `node` projected as `nodeType`, other edge fields from `extra`. */
-function edgeMap(b: CypherBuilder, fields: FieldSelection[], nodeVar: string, nodeType: string, extra: Record<string, (f: FieldSelection) => string> = {}): string {
+export function edgeMap(
+  b: CypherBuilder,
+  fields: FieldSelection[],
+  nodeVar: string,
+  nodeType: string,
+  extra: ReadonlyMap<string, (f: FieldSelection) => string> = new Map(),
+): string {
   return mapOf(
-    fields
-      .filter((f) => f.field !== "cursor")
-      .map((f): [string, string] => {
-        if (f.field === "node") return [f.key, project(b, nodeVar, nodeType, f)];
-        const compile = extra[f.field];
-        if (!compile) throw new Error(`edge field ${f.field} has no translation`);
-        return [f.key, compile(f)];
-      }),
+    fields.map((f): [string, string] => {
+      if (f.field === "cursor") return [f.key, CURSOR_PLACEHOLDER];
+      if (f.field === "node") return [f.key, project(b, nodeVar, nodeType, f)];
+      const compile = extra.get(f.field);
+      if (!compile) throw new Error(`edge field ${f.field} has no translation`);
+      return [f.key, compile(f)];
+    }),
   );
 }
 
@@ -142,26 +196,35 @@ function mentions(b: CypherBuilder, n: string, selection: FieldSelection): strin
     edge: (fields) =>
       mapOf(
         fields
-          .filter((f) => f.field === "node")
-          .map((f): [string, string] => [f.key, citationMap(b, f, { quote: `${c}.quote`, start: `${c}.start`, end: `${c}.end`, method: `${c}.method`, passage: p })]),
+          .filter((f) => f.field === "cursor" || f.field === "node")
+          .map((f): [string, string] => [
+            f.key,
+            f.field === "cursor"
+              ? CURSOR_PLACEHOLDER
+              : citationMap(b, f, { quote: `${c}.quote`, start: `${c}.start`, end: `${c}.end`, method: `${c}.method`, passage: p }),
+          ]),
       ),
   });
 }
 
-const DIRECTION_FILTER: Record<string, (n: string, r: string) => string> = {
-  OUT: (n, r) => `startNode(${r}) = ${n}`,
-  IN: (n, r) => `endNode(${r}) = ${n}`,
-  BOTH: () => "true",
-};
+const DIRECTION_FILTER = new Map<string, (n: string, r: string) => string>([
+  ["OUT", (n, r) => `startNode(${r}) = ${n}`],
+  ["IN", (n, r) => `endNode(${r}) = ${n}`],
+  ["BOTH", () => "true"],
+]);
 
 function relations(b: CypherBuilder, n: string, selection: FieldSelection): string {
-  const types = (selection.args.types as string[] | null | undefined) ?? [...ENTITY_RELATION_TYPES];
-  const unknown = types.filter((t) => !(ENTITY_RELATION_TYPES as readonly string[]).includes(t));
+  const asked = (selection.args.types as string[] | null | undefined) ?? [...ENTITY_RELATION_TYPES];
+  const unknown = asked.filter((t) => !(ENTITY_RELATION_TYPES as readonly string[]).includes(t));
   if (unknown.length > 0) {
-    throw new BadUserInputError(`unknown relation type ${unknown.join(", ")}; use ${ENTITY_RELATION_TYPES.join(", ")}`, { argument: "types" });
+    throw new BadUserInputError(`unknown relation type ${clip(unknown.slice(0, 3).join(", "))}; use ${ENTITY_RELATION_TYPES.join(", ")}`, {
+      argument: "types",
+    });
   }
+  // The allow-list's own strings, once each, whatever the client repeated.
+  const types = ENTITY_RELATION_TYPES.filter((t) => asked.includes(t));
   const direction = (selection.args.direction as string | undefined) ?? "BOTH";
-  const filter = DIRECTION_FILTER[direction];
+  const filter = DIRECTION_FILTER.get(direction);
   if (!filter) throw new BadUserInputError(`direction must be OUT, IN or BOTH`, { argument: "direction" });
   const r = b.variable("r");
   const m = b.variable("m");
@@ -172,11 +235,17 @@ function relations(b: CypherBuilder, n: string, selection: FieldSelection): stri
     carry: `${n}, ${r}, ${m}`,
     order: `type(${r}), ${m}.id, CASE WHEN startNode(${r}) = ${n} THEN 0 ELSE 1 END`,
     edge: (fields) =>
-      edgeMap(b, fields, m, "Entity", {
-        type: () => `type(${r})`,
-        direction: () => `CASE WHEN startNode(${r}) = ${n} THEN 'OUT' ELSE 'IN' END`,
-        citations: (f) => relationshipCitations(b, r, f),
-      }),
+      edgeMap(
+        b,
+        fields,
+        m,
+        "Entity",
+        new Map([
+          ["type", () => `type(${r})`],
+          ["direction", () => `CASE WHEN startNode(${r}) = ${n} THEN 'OUT' ELSE 'IN' END`],
+          ["citations", (f: FieldSelection) => relationshipCitations(b, r, f)],
+        ]),
+      ),
   });
 }
 
@@ -312,13 +381,13 @@ const PROVENANCE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
     isFurniture: (_b, n) => `coalesce(${n}.isFurniture, false)`,
     document: (b, n, s) => {
       const d = b.variable("d");
-      return `head(COLLECT { MATCH (${d}:Document {id: ${n}.documentId}) RETURN ${project(b, d, "Document", s)} })`;
+      return documentOf(b, d, n, s);
     },
     article: related("(m:Article)-[:HAS_PASSAGE]->(n)", "Article", true),
     nearDuplicates: (b, n, s) => {
       const q = b.variable("q");
       const r = b.variable("r");
-      const fields = fieldsFor(s, "NearDuplicate", []);
+      const fields = asked(s, "NearDuplicate");
       return `COLLECT { MATCH (${n})-[${r}:NEAR_DUPLICATE_OF]-(${q}:Passage) WITH ${r}, ${q} ORDER BY ${q}.id RETURN ${mapOf(
         fields.map((f): [string, string] => [f.key, f.field === "similarity" ? `${r}.similarity` : project(b, q, "Passage", f)]),
       )} }`;
@@ -356,16 +425,26 @@ const PROVENANCE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
   },
 };
 
+/** An own entry of a table of compilers (field names are the schema's, but no lookup may reach Object.prototype). */
+function own<T>(table: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+/** The fields of a concrete type this module can translate; a test ties them to the schema's types. */
+export function translatedFields(typeName: string): string[] {
+  const table = isEntityType(typeName) ? { ...ENTITY_FIELDS, ...ENTITY_TYPE_FIELDS[typeName] } : (PROVENANCE_FIELDS[typeName] ?? {});
+  return Object.keys(table).sort();
+}
+
 function compilerFor(typeName: string, field: string): FieldCompiler | undefined {
-  if (isEntityType(typeName)) return ENTITY_TYPE_FIELDS[typeName]?.[field] ?? ENTITY_FIELDS[field];
-  return PROVENANCE_FIELDS[typeName]?.[field];
+  if (isEntityType(typeName)) return own(own(ENTITY_TYPE_FIELDS, typeName), field) ?? own(ENTITY_FIELDS, field);
+  return own(own(PROVENANCE_FIELDS, typeName), field);
 }
 
 function projectConcrete(b: CypherBuilder, n: string, typeName: string, fields: FieldSelection[], typename: string): string {
   // A concrete type's map: its name as a constant, then each asked field.
-  const entries: Array<[string, string]> = [["__typename", typename]];
+  const entries: Array<[string, string]> = [[TYPENAME_KEY, typename]];
   for (const f of fields) {
-    if (f.field.startsWith("__")) continue;
     const compile = compilerFor(typeName, f.field);
     if (!compile) throw new Error(`${typeName}.${f.field} has no translation`);
     entries.push([f.key, compile(b, n, f)]);
@@ -375,41 +454,47 @@ function projectConcrete(b: CypherBuilder, n: string, typeName: string, fields: 
 
 /** The GraphQL type name of an entity node, from its kind (an allow-listed constant per branch). */
 function entityTypename(n: string): string {
-  return `CASE ${n}.kind ${Object.entries(ENTITY_TYPE).map(([kind, type]) => `WHEN '${kind}' THEN '${type}'`).join(" ")} END`;
+  return `CASE ${n}.kind ${Object.entries(ENTITY_TYPE)
+    .map(([kind, type]) => `WHEN '${kind}' THEN '${type}'`)
+    .join(" ")} END`;
 }
 
 /**
  * The map for node `n` of (abstract or concrete) type `typeName`, holding the fields `selection`
- * asks for. For an abstract type, a field every member is asked the same way is compiled once;
- * a field only some members are asked (an inline fragment) is guarded by the node's label.
+ * asks for. For an abstract type, members asked a field the same way share one expression,
+ * guarded by their labels when not every member is asked it (an inline fragment): an
+ * `... on Entity` fragment inside a SearchHit compiles once, not once per entity type.
  */
 export function project(b: CypherBuilder, n: string, typeName: string, selection: FieldSelection): string {
-  const members = POSSIBLE_TYPES[typeName];
-  if (!members) return projectConcrete(b, n, typeName, fieldsFor(selection, typeName, supertypes(typeName)), `'${typeName}'`);
-  const byKey = new Map<string, Array<{ type: string; field: FieldSelection; compile: FieldCompiler }>>();
+  const members = own(POSSIBLE_TYPES, typeName);
+  if (!members) return projectConcrete(b, n, typeName, asked(selection, typeName, supertypes(typeName)), `'${typeName}'`);
+  const byKey = new Map<string, Array<{ types: string[]; field: FieldSelection; compile: FieldCompiler; signature: string }>>();
   for (const type of members) {
-    for (const field of fieldsFor(selection, type, supertypes(type))) {
-      if (field.field.startsWith("__")) continue;
+    for (const field of asked(selection, type, supertypes(type))) {
       const compile = compilerFor(type, field.field);
       if (!compile) throw new Error(`${type}.${field.field} has no translation`);
-      byKey.set(field.key, [...(byKey.get(field.key) ?? []), { type, field, compile }]);
+      const groups = byKey.get(field.key) ?? [];
+      const sig = signature(field);
+      const same = groups.find((g) => g.compile === compile && g.signature === sig);
+      if (same) same.types.push(type);
+      else groups.push({ types: [type], field, compile, signature: sig });
+      byKey.set(field.key, groups);
     }
   }
-  const entries: Array<[string, string]> = [["__typename", typenameExpression(n, members)]];
-  for (const [k, asked] of byKey) {
-    const first = asked[0] as { type: string; field: FieldSelection; compile: FieldCompiler };
-    const same = asked.length === members.length && asked.every((a) => a.compile === first.compile && signature(a.field) === signature(first.field));
-    if (same) {
-      entries.push([k, first.compile(b, n, first.field)]);
-    } else {
-      entries.push([k, `CASE ${asked.map((a) => `WHEN ${n}:${labelOf(a.type)} THEN ${a.compile(b, n, a.field)}`).join(" ")} END`]);
-    }
+  const entries: Array<[string, string]> = [[TYPENAME_KEY, typenameExpression(n, members)]];
+  for (const [k, groups] of byKey) {
+    const [only] = groups;
+    if (only && groups.length === 1 && only.types.length === members.length) entries.push([k, only.compile(b, n, only.field)]);
+    else entries.push([k, `CASE ${groups.map((g) => `WHEN ${labelGuard(n, g.types)} THEN ${g.compile(b, n, g.field)}`).join(" ")} END`]);
   }
   return mapOf(entries);
 }
 
-function signature(field: FieldSelection): string {
-  return JSON.stringify([field.field, field.args, field.byType]);
+/** Whether node `n` is one of `types`: every entity type at once is the Entity label. */
+function labelGuard(n: string, types: readonly string[]): string {
+  const allEntities = ENTITY_TYPES.every((t) => types.includes(t));
+  const labels = [...(allEntities ? ["Entity"] : []), ...types.filter((t) => !allEntities || !ENTITY_TYPES.includes(t)).map(labelOf)];
+  return labels.length === 1 ? `${n}:${labels[0]}` : `(${labels.map((l) => `${n}:${l}`).join(" OR ")})`;
 }
 
 /** The GraphQL type name of a node that may be any member of an abstract type. */

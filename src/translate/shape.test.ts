@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { decodeCursor } from "./cursor.js";
-import { shape } from "./shape.js";
+import { CONNECTION_KEY, CURSOR_KEY, isProjection, PAGE_INFO_KEY, shape } from "./shape.js";
 
+const cursor = { [CURSOR_KEY]: true };
+const pageInfo = { [PAGE_INFO_KEY]: { hasNextPage: "hasNextPage", hasPreviousPage: "hasPreviousPage", startCursor: "startCursor", endCursor: "endCursor" } };
 const raw = (offset: number, first: number, items: number, totalCount: number | null = null) => ({
-  __connection: true,
-  offset,
-  first,
+  [CONNECTION_KEY]: { offset, first },
   totalCount,
-  items: Array.from({ length: items }, (_, i) => ({ n: offset + i })),
+  pageInfo,
+  edges: Array.from({ length: items }, (_, i) => ({ n: offset + i, cursor })),
 });
 
 interface Shaped {
@@ -19,6 +20,7 @@ describe("shape: raw connections to Relay connections", () => {
   it("reads hasNextPage from the one item past the page, and drops that item", () => {
     const full = shape(raw(40, 20, 21)) as Shaped;
     expect(full.edges.map((e) => e.n)).toEqual(Array.from({ length: 20 }, (_, i) => 40 + i));
+    expect(full.edges.map((e) => decodeCursor(e.cursor))).toEqual(Array.from({ length: 20 }, (_, i) => 40 + i));
     expect(full.pageInfo.hasNextPage).toBe(true);
     expect(full.pageInfo.hasPreviousPage).toBe(true);
     expect([decodeCursor(full.pageInfo.startCursor ?? ""), decodeCursor(full.pageInfo.endCursor ?? "")]).toEqual([40, 59]);
@@ -30,5 +32,38 @@ describe("shape: raw connections to Relay connections", () => {
   it("gives an empty page no cursors", () => {
     const empty = shape(raw(0, 20, 0, 0)) as Shaped & { totalCount: number };
     expect(empty).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+  });
+
+  it("puts every field under the client's response key, whatever the key is called", () => {
+    const shaped = shape({
+      [CONNECTION_KEY]: { offset: 0, first: 1 },
+      // A computed key is an own property; a literal `__proto__:` would set the prototype.
+      ["__proto__"]: [
+        { toString: cursor, cursor: { x: 1 } },
+        { toString: cursor, cursor: { x: 2 } },
+      ],
+      constructor: { [PAGE_INFO_KEY]: { hasNextPage: "endCursor", endCursor: "hasNextPage" } },
+      edges: 7,
+    });
+    expect(Object.getPrototypeOf(shaped)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(shaped))).toEqual({
+      ["__proto__"]: [{ toString: "b2Zmc2V0OjA", cursor: { x: 1 } }],
+      constructor: { hasNextPage: "b2Zmc2V0OjA", endCursor: true },
+      edges: 7,
+    });
+  });
+
+  it("counts the page from `read` when no edges were asked for", () => {
+    const shaped = shape({
+      [CONNECTION_KEY]: { offset: 5, first: 2, read: 3 },
+      p: { [PAGE_INFO_KEY]: { a: "hasNextPage", b: "startCursor", c: "endCursor" } },
+    }) as { p: Record<string, unknown> };
+    expect(shaped.p).toEqual({ a: true, b: "b2Zmc2V0OjU", c: "b2Zmc2V0OjY" });
+  });
+
+  it("marks what it builds as projections, so fields are read by response key", () => {
+    const shaped = shape({ a: { b: [{ c: 1 }] } }) as { a: { b: Array<{ c: number }> } };
+    expect([isProjection(shaped), isProjection(shaped.a), isProjection(shaped.a.b[0])]).toEqual([true, true, true]);
+    expect(isProjection({ a: 1 })).toBe(false);
   });
 });

@@ -1,78 +1,82 @@
 import type { CypherQuery } from "../db/cypher-query.js";
 import { BadUserInputError } from "../errors/client-errors.js";
-import { page } from "./cursor.js";
 import { CypherBuilder } from "./cypher-builder.js";
-import { phrase, planSearch } from "./lucene.js";
+import { entityLookup, entityRank } from "./entity-lookup.js";
+import { clip, limited } from "./limits.js";
+import { planSearch } from "./lucene.js";
 import { ID_PREFIX, labelOf } from "./model.js";
-import { connection, project } from "./projections.js";
-import { type FieldSelection, fieldsFor } from "./selection.js";
+import { asked, connection, edgeMap, mapOf, project } from "./projections.js";
+import type { FieldSelection } from "./selection.js";
 
 /**
  * Root fields → one parameterised Cypher statement each, returning a single column `result`.
  * Pure: no IO here; `src/db/executor.ts` runs what these return.
  */
 
-/** Entities whose id, canonical name or alias is `value`, bound to `e`. Alias lookups go through the full-text index. */
-function entityLookup(b: CypherBuilder, value: string): string {
-  const v = b.param(value);
-  const branches = [`MATCH (e:Entity {id: ${v}}) RETURN e`, `MATCH (e:Entity {name: ${v}}) RETURN e`];
-  // A six-digit value is also a place's GB/T 2260 code.
-  if (/^\d{6}$/u.test(value)) branches.push(`MATCH (e:Entity {code: ${v}}) RETURN e`);
-  if (value.includes("/")) branches.push(`MATCH (e:Entity {path: ${v}}) RETURN e`);
-  // A value with no letter or digit has no token to search for; exact matches only.
-  if (/[\p{L}\p{N}]/u.test(value)) {
-    branches.push(`CALL db.index.fulltext.queryNodes('entity_search', ${b.param(phrase(value))}) YIELD node WHERE ${v} IN node.aliases RETURN node AS e`);
-  }
-  return `CALL () { ${branches.join(" UNION ")} }`;
-}
-
 export function translateEntity(selection: FieldSelection, args: { name: string; kind?: string | null }): CypherQuery {
   const b = new CypherBuilder();
-  const lookup = entityLookup(b, args.name);
+  const lookup = entityLookup(b, args.name, "name");
   const kind = b.param(args.kind ?? null);
-  const name = b.param(args.name);
   return b.build(`
-${lookup}
-WITH DISTINCT e WHERE ${kind} IS NULL OR e.kind = ${kind}
-WITH e ORDER BY CASE WHEN e.name = ${name} THEN 0 ELSE 1 END, e.id LIMIT 1
+UNWIND ${lookup} AS e
+WITH e WHERE ${kind} IS NULL OR e.kind = ${kind}
+WITH e ORDER BY ${entityRank("e", b.param(args.name))} LIMIT 1
 RETURN ${project(b, "e", "Entity", selection)} AS result`);
 }
 
-export function translateEntities(selection: FieldSelection, args: { kind?: string | null }): CypherQuery {
+export function translateEntities(selection: FieldSelection, args: { name?: string | null; kind?: string | null }): CypherQuery {
   const b = new CypherBuilder();
+  const edge = (fields: FieldSelection[]): string => edgeMap(b, fields, "e", "Entity");
+  if (typeof args.name === "string") {
+    // Every entity the name identifies, in the order entity(name:) picks from.
+    const lookup = entityLookup(b, args.name, "name");
+    const kind = b.param(args.kind ?? null);
+    return b.build(`
+WITH ${lookup} AS matches
+RETURN ${connection(b, selection, {
+      connectionType: "EntityConnection",
+      edgeType: "EntityEdge",
+      pattern: `UNWIND matches AS e WITH e WHERE ${kind} IS NULL OR e.kind = ${kind}`,
+      carry: "e",
+      order: entityRank("e", b.param(args.name)),
+      edge,
+    })} AS result`);
+  }
   // Ids are "kind:name": a prefix range on the unique id index hands rows over in id order, so a
   // page reads its offset plus one page, not every entity of the kind.
-  const where = args.kind
-    ? ` WHERE e.id STARTS WITH ${b.param(`${args.kind.toLowerCase()}:`)} AND e.kind = ${b.param(args.kind)}`
-    : " WHERE e.id IS NOT NULL";
-  return b.build(`RETURN ${connection(b, selection, {
-    connectionType: "EntityConnection",
-    edgeType: "EntityEdge",
-    pattern: `MATCH (e:Entity)${where}`,
-    carry: "e",
-    order: "e.id",
-    edge: (fields) => edgeNode(b, fields, "e", "Entity"),
-  })} AS result`);
+  const where = args.kind ? ` WHERE e.id STARTS WITH ${b.param(`${args.kind.toLowerCase()}:`)} AND e.kind = ${b.param(args.kind)}` : " WHERE e.id IS NOT NULL";
+  return b.build(
+    `RETURN ${connection(b, selection, {
+      connectionType: "EntityConnection",
+      edgeType: "EntityEdge",
+      pattern: `MATCH (e:Entity)${where}`,
+      carry: "e",
+      order: "e.id",
+      edge,
+    })} AS result`,
+  );
 }
 
 export function translateDocuments(selection: FieldSelection): CypherQuery {
   const b = new CypherBuilder();
-  return b.build(`RETURN ${connection(b, selection, {
-    connectionType: "DocumentConnection",
-    edgeType: "DocumentEdge",
-    pattern: "MATCH (d:Document)",
-    carry: "d",
-    order: "d.id",
-    edge: (fields) => edgeNode(b, fields, "d", "Document"),
-  })} AS result`);
+  return b.build(
+    `RETURN ${connection(b, selection, {
+      connectionType: "DocumentConnection",
+      edgeType: "DocumentEdge",
+      pattern: "MATCH (d:Document)",
+      carry: "d",
+      order: "d.id",
+      edge: (fields) => edgeMap(b, fields, "d", "Document"),
+    })} AS result`,
+  );
 }
 
 /** Any node by its global id: the id's prefix names the type (a fixed list); a bare id is a document. */
 export function translateNode(selection: FieldSelection, id: string): CypherQuery {
   const b = new CypherBuilder();
-  const prefix = id.includes(":") ? id.slice(0, id.indexOf(":")) : "";
-  const typeName = id.includes(":") ? ID_PREFIX[prefix] : "Document";
-  if (!typeName) throw new BadUserInputError(`"${id}" is not an id of this API`, { argument: "id" });
+  limited(id, "id");
+  const typeName = id.includes(":") ? ID_PREFIX.get(id.slice(0, id.indexOf(":"))) : "Document";
+  if (!typeName) throw new BadUserInputError(`"${clip(id)}" is not an id of this API`, { argument: "id" });
   return b.build(`MATCH (n:${labelOf(typeName)} {id: ${b.param(id)}}) RETURN ${project(b, "n", typeName, selection)} AS result`);
 }
 
@@ -99,27 +103,24 @@ function searchHits(b: CypherBuilder, query: string, kinds: string): string {
   RETURN node, score`;
 }
 
-export function translateSearch(selection: FieldSelection, args: { query: string; kinds?: string[] | null }): CypherQuery {
+export function translateSearch(selection: FieldSelection, args: { query: string; kinds?: readonly string[] | null }): CypherQuery {
   const b = new CypherBuilder();
-  const kinds = b.param(args.kinds && args.kinds.length > 0 ? args.kinds : null);
-  const fields = fieldsFor(selection, "SearchConnection", []);
-  const edges = fields.filter((f) => f.field === "edges");
-  const edgeFields = edges.flatMap((e) => fieldsFor(e, "SearchEdge", []));
-  const { offset, first } = page(selection.args);
-  const off = b.param(offset);
-  const lim = b.param(first);
-  // The range reads one hit past the page: its presence is hasNextPage (shape.ts).
+  const kinds = b.param(args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)] : null);
+  // All hits are ranked once; the page is a range of positions in that ranking.
   return b.build(`
 CALL () {${searchHits(b, args.query, kinds)}
 }
 WITH node, score ORDER BY score DESC, node.id
 WITH collect({node: node, score: score}) AS hits
-RETURN {__connection: true, offset: ${off}, first: ${lim}, totalCount: size(hits), items: COLLECT {
-  UNWIND range(toInteger(${off}), toInteger(${off}) + toInteger(${lim})) AS i
-  WITH i, hits[i] AS hit WHERE hit IS NOT NULL
-  WITH i, hit.node AS node, hit.score AS score ORDER BY i
-  RETURN ${edgeNodeWith(b, edgeFields, "node", "SearchHit", { score: "score" })}
-}} AS result`);
+RETURN ${connection(b, selection, {
+    connectionType: "SearchConnection",
+    edgeType: "SearchEdge",
+    pattern: "UNWIND range(0, size(hits) - 1) AS i",
+    carry: "i, hits[i].node AS node, hits[i].score AS score",
+    order: "i",
+    total: "size(hits)",
+    edge: (fields) => edgeMap(b, fields, "node", "SearchHit", new Map([["score", () => "score"]])),
+  })} AS result`);
 }
 
 export interface ObservationFilter {
@@ -131,29 +132,30 @@ export interface ObservationFilter {
 
 export function translateObservations(selection: FieldSelection, filter: ObservationFilter): CypherQuery {
   const b = new CypherBuilder();
-  const prelude: string[] = [];
+  const lists: string[] = [];
   const conditions: string[] = [];
+  // Subject and indicator are lists (empty when the name identifies nothing): the walk starts from the narrower one given.
   let start = "MATCH (o:Observation)";
-  if (filter.subject) {
-    prelude.push(`${entityLookup(b, filter.subject)} WITH collect(DISTINCT e) AS subjects`);
+  if (typeof filter.subject === "string") {
+    lists.push(`${entityLookup(b, filter.subject, "subject")} AS subjects`);
     start = "UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s)";
   }
-  if (filter.indicator) {
-    prelude.push(`${entityLookup(b, filter.indicator)} WITH ${filter.subject ? "subjects, " : ""}collect(DISTINCT e) AS indicators`);
-    conditions.push("EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators }");
+  if (typeof filter.indicator === "string") {
+    lists.push(`${entityLookup(b, filter.indicator, "indicator")} AS indicators`);
+    if (typeof filter.subject === "string") conditions.push("EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators }");
+    else start = "UNWIND indicators AS i MATCH (o:Observation)-[:OF_INDICATOR]->(i)";
   }
   if (typeof filter.period === "number") conditions.push(`o.period = ${b.param(filter.period)}`);
-  if (filter.kind) conditions.push(`o.kind = ${b.param(filter.kind)}`);
+  if (typeof filter.kind === "string") conditions.push(`o.kind = ${b.param(filter.kind)}`);
   const pattern = `${start}${conditions.length > 0 ? ` WHERE ${conditions.join(" AND ")}` : ""}`;
   return b.build(`
-${prelude.join("\n")}
-RETURN ${connection(b, selection, {
+${lists.length > 0 ? `WITH ${lists.join(", ")}\n` : ""}RETURN ${connection(b, selection, {
     connectionType: "ObservationConnection",
     edgeType: "ObservationEdge",
     pattern,
     carry: "o",
     order: "o.period, o.kind, o.id",
-    edge: (fields) => edgeNode(b, fields, "o", "Observation"),
+    edge: (fields) => edgeMap(b, fields, "o", "Observation"),
   })} AS result`);
 }
 
@@ -164,29 +166,29 @@ RETURN ${connection(b, selection, {
  */
 export function translateTargetAttainment(selection: FieldSelection, args: { subject: string; period: number }): CypherQuery {
   const b = new CypherBuilder();
-  const lookup = entityLookup(b, args.subject);
+  const lookup = entityLookup(b, args.subject, "subject");
   const period = b.param(args.period);
-  const fields = fieldsFor(selection, "Attainment", []);
-  const item = `{${fields
-    .map((f) => {
-      const k = `\`${f.key}\``;
+  const item = mapOf(
+    asked(selection, "Attainment").map((f): [string, string] => {
       switch (f.field) {
         case "indicator":
-          return `${k}: ${project(b, "i", "Indicator", f)}`;
+          return [f.key, project(b, "i", "Indicator", f)];
         case "target":
-          return `${k}: ${project(b, "t", "Observation", f)}`;
+          return [f.key, project(b, "t", "Observation", f)];
         case "actual":
-          return `${k}: CASE WHEN a IS NULL THEN null ELSE ${project(b, "a", "Observation", f)} END`;
+          return [f.key, `CASE WHEN a IS NULL THEN null ELSE ${project(b, "a", "Observation", f)} END`];
         case "met":
-          return `${k}: CASE WHEN a IS NULL THEN null WHEN t.qualifier = 'AT_MOST' THEN a.normalizedValue <= t.normalizedValue ELSE a.normalizedValue >= t.normalizedValue END`;
+          return [
+            f.key,
+            `CASE WHEN a IS NULL THEN null WHEN t.qualifier = 'AT_MOST' THEN a.normalizedValue <= t.normalizedValue ELSE a.normalizedValue >= t.normalizedValue END`,
+          ];
         default:
           throw new Error(`Attainment.${f.field} has no translation`);
       }
-    })
-    .join(", ")}}`;
+    }),
+  );
   return b.build(`
-${lookup}
-WITH collect(DISTINCT e) AS subjects
+WITH ${lookup} AS subjects
 RETURN {matched: size(subjects), items: COLLECT {
   UNWIND subjects AS s
   MATCH (t:Observation {kind: 'TARGET', period: ${period}})-[:ABOUT]->(s)
@@ -199,21 +201,4 @@ RETURN {matched: size(subjects), items: COLLECT {
   WITH t, i, a ORDER BY i.name, t.id
   RETURN ${item}
 }} AS result`);
-}
-
-/** An edge map holding only `node`. */
-function edgeNode(b: CypherBuilder, fields: FieldSelection[], variable: string, typeName: string): string {
-  return edgeNodeWith(b, fields, variable, typeName, {});
-}
-
-function edgeNodeWith(b: CypherBuilder, fields: FieldSelection[], variable: string, typeName: string, extra: Record<string, string>): string {
-  const entries = fields
-    .filter((f) => f.field !== "cursor")
-    .map((f) => {
-      if (f.field === "node") return `\`${f.key}\`: ${project(b, variable, typeName, f)}`;
-      const expression = extra[f.field];
-      if (!expression) throw new Error(`edge field ${f.field} has no translation`);
-      return `\`${f.key}\`: ${expression}`;
-    });
-  return `{${entries.join(", ")}}`;
 }

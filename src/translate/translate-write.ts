@@ -1,21 +1,18 @@
 import type { CypherQuery } from "../db/cypher-query.js";
 import { CypherBuilder } from "./cypher-builder.js";
-import { phrase } from "./lucene.js";
+import { entityLookup, entityRank } from "./entity-lookup.js";
 import { ENTITY_RELATION_TYPES } from "./model.js";
 import { project } from "./projections.js";
 import type { FieldSelection } from "./selection.js";
 
 /** Curators' writes as parameterised statements; `src/graphql/curation/curation.service.ts` runs them in one transaction. */
 
-/** Ids and kinds of the entities named `value` (id, canonical name or alias). */
+/** Ids and kinds of the entities `value` identifies, in the order `entity(name:)` picks from (see entity-lookup.ts). */
 export function lookupEntity(value: string): CypherQuery {
   const b = new CypherBuilder();
-  const v = b.param(value);
-  const branches = [`MATCH (e:Entity {id: ${v}}) RETURN e`, `MATCH (e:Entity {name: ${v}}) RETURN e`];
-  if (/[\p{L}\p{N}]/u.test(value)) {
-    branches.push(`CALL db.index.fulltext.queryNodes('entity_search', ${b.param(phrase(value))}) YIELD node WHERE ${v} IN node.aliases RETURN node AS e`);
-  }
-  return b.build(`CALL () { ${branches.join(" UNION ")} } RETURN DISTINCT e.id AS id, e.kind AS kind, e.name AS name ORDER BY CASE WHEN e.name = ${v} THEN 0 ELSE 1 END, e.id`);
+  return b.build(
+    `UNWIND ${entityLookup(b, value, "entity")} AS e WITH e ORDER BY ${entityRank("e", b.param(value))} RETURN e.id AS id, e.kind AS kind, e.name AS name`,
+  );
 }
 
 export function addAliasStatement(id: string, alias: string, selection: FieldSelection): CypherQuery {

@@ -7,6 +7,7 @@ import { cypher } from "../../src/db/cypher-query.js";
 import { createDriver } from "../../src/db/connect.js";
 import { Executor } from "../../src/db/executor.js";
 import type { RunningHttpServer } from "../../src/server/http-server.js";
+import { documentFootprint } from "../helpers/documents.js";
 import { postGraphQL } from "../helpers/http.js";
 import { testDatabase } from "../helpers/neo4j.js";
 import { startTestServer } from "../helpers/server.js";
@@ -25,8 +26,6 @@ afterAll(async () => {
   await corsServer.close();
   await driver.close();
 });
-
-const graphSize = cypher("MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships");
 
 describe("limits", () => {
   it("refuses a query nested too deep, with too many aliases, or too costly, as QUERY_TOO_COSTLY", async () => {
@@ -48,7 +47,10 @@ describe("errors", () => {
         return Promise.reject(new Error("Neo.ClientError.Statement.SyntaxError near MATCH (secret)"));
       }
     }
-    const broken = new BrokenExecutor(createDriver({ uri: "bolt://127.0.0.1:1", user: "neo4j", password: "unused-password" }), { database: "neo4j", timeoutMs: 1000 });
+    const broken = new BrokenExecutor(createDriver({ uri: "bolt://127.0.0.1:1", user: "neo4j", password: "unused-password" }), {
+      database: "neo4j",
+      timeoutMs: 1000,
+    });
     const brokenServer = await startTestServer(broken);
     try {
       const { body } = await postGraphQL(brokenServer.url, `{ entity(name: "市北区") { name } }`);
@@ -63,7 +65,10 @@ describe("errors", () => {
 
 describe("CORS", () => {
   const preflight = (url: string, origin: string) =>
-    fetch(`${url}/graphql`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    fetch(`${url}/graphql`, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
 
   it("allows no other origin by default", async () => {
     expect((await preflight(server.url, "https://app.example.org")).headers.get("access-control-allow-origin")).toBeNull();
@@ -116,7 +121,12 @@ describe("curators' writes", () => {
   });
 
   it("refuses every write without the bearer token and changes nothing", async () => {
-    const before = await executor.read(graphSize);
+    const state = cypher(
+      "MATCH (e:Entity) WHERE e.name IN [$keep, $remove] RETURN e.name AS name, e.aliases AS aliases, COUNT { (e)--() } AS links ORDER BY name",
+      { keep, remove },
+    );
+    const before = await executor.read(state);
+    expect(before).toHaveLength(2);
     const attempts: Array<Record<string, string>> = [{}, { authorization: "Bearer wrong-token-wrong-token-12" }];
     for (const headers of attempts) {
       for (const mutation of [
@@ -128,12 +138,19 @@ describe("curators' writes", () => {
         expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
       }
     }
-    expect(await executor.read(graphSize)).toEqual(before);
+    // Counted on what the refused writes would touch: other files write elsewhere meanwhile.
+    expect(await executor.read(state)).toEqual(before);
+    expect(await documentFootprint(executor, id)).toEqual({ documents: 0, passages: 0, citations: 0, facts: 0 });
   });
 
   it("adds an alias, refusing one that already names another entity", async () => {
     const auth = { authorization: `Bearer ${TOKEN}` };
-    const added = await postGraphQL(server.url, `mutation ($e: String!, $a: String!) { addAlias(entity: $e, alias: $a) { name aliases } }`, { e: keep, a: `新名字${id}` }, auth);
+    const added = await postGraphQL(
+      server.url,
+      `mutation ($e: String!, $a: String!) { addAlias(entity: $e, alias: $a) { name aliases } }`,
+      { e: keep, a: `新名字${id}` },
+      auth,
+    );
     expect(added.body.data?.addAlias).toEqual({ name: keep, aliases: [`新名字${id}`] });
     const found = await postGraphQL(server.url, `query ($n: String!) { entity(name: $n) { name } }`, { n: `新名字${id}` });
     expect(found.body.data?.entity).toEqual({ name: keep });
@@ -165,9 +182,19 @@ describe("curators' writes", () => {
   it("ingests a document's text with its metadata, refusing bad metadata without writing", async () => {
     const auth = { authorization: `Bearer ${TOKEN}` };
     const text = "李沧区2024年工作安排\n\n2024年，李沧区将力争新增城市公园5个，建设林荫绿道10公里以上。\n";
-    const bad = await postGraphQL(server.url, `mutation ($t: String!) { ingestDocument(text: $t, metadata: { id: "${id}", publishedOn: "2024-13-01" }) { status } }`, { t: text }, auth);
+    const bad = await postGraphQL(
+      server.url,
+      `mutation ($t: String!) { ingestDocument(text: $t, metadata: { id: "${id}", publishedOn: "2024-13-01" }) { status } }`,
+      { t: text },
+      auth,
+    );
     expect(bad.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    const ok = await postGraphQL(server.url, `mutation ($t: String!) { ingestDocument(text: $t, metadata: { id: "${id}", publishedOn: "2024-01", reportYear: 2023 }) { documentId status observations } }`, { t: text }, auth);
+    const ok = await postGraphQL(
+      server.url,
+      `mutation ($t: String!) { ingestDocument(text: $t, metadata: { id: "${id}", publishedOn: "2024-01", reportYear: 2023 }) { documentId status observations } }`,
+      { t: text },
+      auth,
+    );
     expect(ok.body.data?.ingestDocument).toEqual({ documentId: id, status: "CREATED", observations: 2 });
     await executor.write(
       cypher(

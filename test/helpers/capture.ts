@@ -25,8 +25,20 @@ export class CapturingExecutor extends Executor {
 /** Runs an operation through the real schema and returns the Cypher each root field produced. */
 export async function translate(source: string, variables: Record<string, unknown> = {}): Promise<{ queries: CypherQuery[]; errors: string[] }> {
   const executor = new CapturingExecutor();
-  const context: GraphQLContext = { executor, curator: false, ingest: () => { throw new Error("no ingestion in translation tests"); } };
-  const result = await graphql({ schema: await buildGraphQLSchema(), source, variableValues: variables, contextValue: context, fieldResolver: projectionFieldResolver });
+  const context: GraphQLContext = {
+    executor,
+    curator: false,
+    ingest: () => {
+      throw new Error("no ingestion in translation tests");
+    },
+  };
+  const result = await graphql({
+    schema: await buildGraphQLSchema(),
+    source,
+    variableValues: variables,
+    contextValue: context,
+    fieldResolver: projectionFieldResolver,
+  });
   await executor.driver.close();
   return { queries: executor.queries, errors: (result.errors ?? []).map((e) => e.message) };
 }

@@ -12,3 +12,18 @@ export async function removeDocument(executor: Executor, id: string): Promise<vo
     ),
   );
 }
+
+/** What the graph holds under one document id: counted there, so files writing meanwhile do not change it. */
+export async function documentFootprint(executor: Executor, id: string): Promise<{ documents: number; passages: number; citations: number; facts: number }> {
+  const [row] = await executor.read<{ documents: number; passages: number; citations: number; facts: number }>(
+    cypher(
+      `RETURN COUNT { MATCH (d:Document {id: $id}) } AS documents,
+              COUNT { MATCH (p:Passage {documentId: $id}) } AS passages,
+              COUNT { MATCH ()-[c:CITED_IN]->(p:Passage {documentId: $id}) } AS citations,
+              COUNT { MATCH (o:Observation)-[:CITED_IN]->(p:Passage {documentId: $id}) } AS facts`,
+      { id },
+    ),
+  );
+  if (!row) throw new Error("the footprint query returned no row");
+  return row;
+}

@@ -48,6 +48,31 @@ export async function waitForReady(url: string, service: ServiceProcess, timeout
   throw new Error(`service not ready within ${timeoutMs} ms:\n${service.output()}`);
 }
 
+export interface LogLine {
+  level: number;
+  msg: string;
+  pid?: number;
+  signal?: string | null;
+}
+
+/** The service's JSON log lines (pino), in order. */
+export function logLines(service: ServiceProcess): LogLine[] {
+  return service
+    .output()
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+/** The pid of the embedded Neo4j running now: the last one the service said was ready. */
+export function neo4jPid(service: ServiceProcess): number {
+  return (
+    logLines(service)
+      .filter((l) => l.msg === "embedded Neo4j ready")
+      .at(-1)?.pid ?? -1
+  );
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

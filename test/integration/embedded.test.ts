@@ -24,7 +24,13 @@ const settings = async (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const start = async (overrides: Record<string, unknown> = {}) =>
-  startEmbeddedNeo4j({ settings: await settings(overrides), password: "a-password", javaCommand: java.command, javaMajor: java.major, log: createLogger("silent") });
+  startEmbeddedNeo4j({
+    settings: await settings(overrides),
+    password: "a-password",
+    javaCommand: java.command,
+    javaMajor: java.major,
+    log: createLogger("silent"),
+  });
 
 describe("when Neo4j cannot start", () => {
   it("says the Bolt port is taken, at once, and starts nothing", async () => {

@@ -39,10 +39,7 @@ describe("Executor", () => {
 
   it("commits all statements of writeAll or none", async () => {
     const before = await count();
-    const batch = [
-      cypher("CREATE (:TestNode {scope: $scope, k: 1})", { scope }),
-      cypher("RETURN 1 / toInteger($zero) AS boom", { zero: 0 }),
-    ];
+    const batch = [cypher("CREATE (:TestNode {scope: $scope, k: 1})", { scope }), cypher("RETURN 1 / toInteger($zero) AS boom", { zero: 0 })];
     await expect(executor.writeAll(batch)).rejects.toBeInstanceOf(CypherError);
     expect(await count()).toBe(before);
   });

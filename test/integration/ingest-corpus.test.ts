@@ -27,7 +27,9 @@ describe("the corpus graph", () => {
 
   it("every passage is the document text at its offsets", async () => {
     const rows = await executor.read<{ doc: string; start: number; end: number; text: string; docText: string }>(
-      cypher("MATCH (d:Document)-[:HAS_ARTICLE]->(:Article)-[:HAS_PASSAGE]->(p:Passage) RETURN d.id AS doc, p.start AS start, p.end AS end, p.text AS text, d.text AS docText"),
+      cypher(
+        "MATCH (d:Document)-[:HAS_ARTICLE]->(:Article)-[:HAS_PASSAGE]->(p:Passage) RETURN d.id AS doc, p.start AS start, p.end AS end, p.text AS text, d.text AS docText",
+      ),
     );
     expect(rows.filter((r) => r.docText.slice(r.start, r.end) !== r.text)).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { IngestInputError } from "../../src/errors/client-errors.js";
 import { ingestDeps, ingestDocument, ingestFile } from "../../src/ingest/pipeline.js";
 import { validateSource } from "../../src/ingest/read.js";
 import { runCliScript } from "../helpers/cli.js";
-import { removeDocument } from "../helpers/documents.js";
+import { documentFootprint, removeDocument } from "../helpers/documents.js";
 import { testDatabase } from "../helpers/neo4j.js";
 
 const { driver, executor } = testDatabase(60_000);
@@ -21,7 +21,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const graphSize = cypher("MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships");
+const NOTHING = { documents: 0, passages: 0, citations: 0, facts: 0 };
 const REPORT = [
   "崂山区2024年政府工作报告摘要",
   "",
@@ -57,22 +57,31 @@ describe("ingestDocument", () => {
     writeFileSync(file, REPORT.replace("2024年政府", "2024年区政府"));
     ids.push("same");
     expect((await ingestFile(file, { reportYear: 2023 }, deps)).status).toBe("created");
-    const before = await executor.read(graphSize);
+    const before = await documentFootprint(executor, "same");
+    expect(before.passages).toBeGreaterThan(0);
     expect((await ingestFile(file, { reportYear: 2023 }, deps)).status).toBe("unchanged");
-    expect(await executor.read(graphSize)).toEqual(before);
+    expect(await documentFootprint(executor, "same")).toEqual(before);
   });
 
   it.each([
     ["empty.txt", "", /empty/],
     ["binary.txt", "\u0000\u0001PNG", /binary/],
     ["english.txt", "An annual report with no Chinese in it at all, ending properly.\n", /no Chinese text/],
-    ["cut-utf8.txt", Buffer.concat([Buffer.from(`${REPORT}历史城区完成7.5万平方米整体性保护更新`), Buffer.from("街").subarray(0, 2)]), /ends inside a multi-byte character/],
+    [
+      "cut-utf8.txt",
+      Buffer.concat([Buffer.from(`${REPORT}历史城区完成7.5万平方米整体性保护更新`), Buffer.from("街").subarray(0, 2)]),
+      /ends inside a multi-byte character/,
+    ],
+    [
+      "noise.txt",
+      `崂山区二〇二四年政府工作报告摘要全区生产总值增长百分之六新增城镇就业三万人\n${"\u0001\u0002\u001b\u0085Ã©æ\u009c".repeat(200)}\n`,
+      /characters are control, invisible or Latin-1/,
+    ],
   ])("refuses %s with a clear error and writes nothing", async (name, content, message) => {
     const file = path.join(dir, name);
     writeFileSync(file, content);
-    const before = await executor.read(graphSize);
     await expect(ingestFile(file, {}, deps)).rejects.toThrow(message);
-    expect(await executor.read(graphSize)).toEqual(before);
+    expect(await documentFootprint(executor, path.basename(name, ".txt"))).toEqual(NOTHING);
   });
 
   it("reads a web excerpt that stops mid-sentence, with a warning in the result", async () => {
@@ -88,11 +97,20 @@ describe("ingestDocument", () => {
   it("refuses metadata with a bad date and writes nothing", async () => {
     const file = path.join(dir, "dated.txt");
     writeFileSync(file, REPORT);
-    const before = await executor.read(graphSize);
     const failure = ingestFile(file, { publishedOn: "2023-13-01" }, deps);
     await expect(failure).rejects.toBeInstanceOf(IngestInputError);
     await expect(failure).rejects.toThrow(/publishedOn: must be an ISO date/);
-    expect(await executor.read(graphSize)).toEqual(before);
+    expect(await documentFootprint(executor, "dated")).toEqual(NOTHING);
+  });
+
+  it("refuses a date that is no real one from 1949 to next year, such as 0000", async () => {
+    const file = path.join(dir, "year-zero.txt");
+    writeFileSync(file, REPORT);
+    for (const publishedOn of ["0000", "1948-10-01", `${new Date().getUTCFullYear() + 2}-01`]) {
+      await expect(ingestFile(file, { publishedOn }, deps)).rejects.toThrow(
+        /publishedOn: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a real one, from 1949 to next year/,
+      );
+    }
   });
 
   it("refuses different content under an existing id", async () => {
@@ -120,6 +138,6 @@ describe("npm run ingest", () => {
     writeFileSync(file, REPORT);
     const result = run([file, "--date", "2023-02-30"]);
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe("error: metadata publishedOn: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, and a real one");
+    expect(result.stderr.trim()).toBe("error: metadata publishedOn: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, a real one, from 1949 to next year");
   });
 });

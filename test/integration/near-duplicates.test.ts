@@ -26,7 +26,8 @@ const ORIGINAL = [
 // The same report re-typeset: half-width punctuation, one figure changed, one word dropped.
 const NEAR_COPY = ORIGINAL.replaceAll("，", ",").replace("二十家", "二十一家").replace("完成岸线", "岸线");
 
-const sourceOf = (id: string, text: string) => validateSource(new TextEncoder().encode(`${text}\n`), `${id}.txt`, { publishedOn: "2024-01-08", reportYear: 2023 });
+const sourceOf = (id: string, text: string) =>
+  validateSource(new TextEncoder().encode(`${text}\n`), `${id}.txt`, { publishedOn: "2024-01-08", reportYear: 2023 });
 
 const passageCount = async () => (await executor.read<{ n: number }>(cypher("MATCH (p:Passage) RETURN count(p) AS n")))[0]?.n ?? 0;
 
@@ -57,7 +58,9 @@ describe("near-duplicates through LSH band keys", () => {
     const [first] = await executor.read<{ properties: Record<string, unknown> }>(
       cypher("MATCH (p:Passage {documentId: 'lsh-original'}) RETURN properties(p) AS properties ORDER BY p.start LIMIT 1"),
     );
-    const stored = Object.entries(first?.properties ?? {}).filter(([k]) => /^lsh[0-9a-f]{2}$/.test(k)).sort(([a], [b]) => a.localeCompare(b));
+    const stored = Object.entries(first?.properties ?? {})
+      .filter(([k]) => /^lsh[0-9a-f]{2}$/.test(k))
+      .sort(([a], [b]) => a.localeCompare(b));
     expect(stored).toHaveLength(LSH_BANDS);
     expect(stored.map(([, key]) => key)).toEqual(bandKeys(String(first?.properties.text)));
 

@@ -61,7 +61,11 @@ describe("a report from another province, ingested with title and date only", ()
         __typename: string;
         name: string;
         province: { name: string; code: string };
-        observations: { edges: Array<{ node: { value: number; unit: string; period: number; kind: string; measure: string; qualifier: string; indicator: { name: string } } }> };
+        observations: {
+          edges: Array<{
+            node: { value: number; unit: string; period: number; kind: string; measure: string; qualifier: string; indicator: { name: string } };
+          }>;
+        };
       };
     }>(
       executor,
@@ -70,7 +74,15 @@ describe("a report from another province, ingested with title and date only", ()
     );
     expect(city.entity.__typename).toBe("City");
     expect(city.entity.province).toEqual({ name: "四川省", code: "510000" });
-    const figures = city.entity.observations.edges.map((e) => [e.node.indicator.name, e.node.period, e.node.kind, e.node.measure, e.node.value, e.node.unit, e.node.qualifier]);
+    const figures = city.entity.observations.edges.map((e) => [
+      e.node.indicator.name,
+      e.node.period,
+      e.node.kind,
+      e.node.measure,
+      e.node.value,
+      e.node.unit,
+      e.node.qualifier,
+    ]);
     expect(figures).toEqual(
       expect.arrayContaining([
         ["地区生产总值", 2023, "ACTUAL", "GROWTH_RATE", 6.3, "%", "EXACT"],
@@ -103,7 +115,9 @@ describe("a report from another province, ingested with title and date only", ()
 
     // Nothing from the Qingdao registry leaks into it.
     const leaked = await executor.read<{ name: string }>(
-      cypher("MATCH (:Passage {documentId: $id})<-[:CITED_IN]-(e:Entity) WHERE e.name CONTAINS '青岛' OR e.name CONTAINS '山东' RETURN e.name AS name", { id: ID }),
+      cypher("MATCH (:Passage {documentId: $id})<-[:CITED_IN]-(e:Entity) WHERE e.name CONTAINS '青岛' OR e.name CONTAINS '山东' RETURN e.name AS name", {
+        id: ID,
+      }),
     );
     expect(leaked).toEqual([]);
   });

@@ -7,15 +7,10 @@ import { createDriver } from "../../src/db/connect.js";
 import { isPortInUse } from "../../src/neo4j/embedded.js";
 import { postGraphQL } from "../helpers/http.js";
 import { freePort } from "../../src/neo4j/free-port.js";
-import { isAlive, PROJECT_ROOT, type ServiceProcess, startService, waitForReady } from "../helpers/service-process.js";
+import { isAlive, neo4jPid, PROJECT_ROOT, startService, waitForReady } from "../helpers/service-process.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "kg-start-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function neo4jPid(service: ServiceProcess): number {
-  const line = service.output().split("\n").find((l) => l.includes("embedded Neo4j ready"));
-  return (JSON.parse(line ?? "{}") as { pid: number }).pid;
-}
 
 describe("npm start with the embedded Neo4j", () => {
   it("starts, answers, stops cleanly on Ctrl-C, and keeps the graph across a restart", async () => {
@@ -69,7 +64,13 @@ describe("npm start with the embedded Neo4j", () => {
     const emptyPath = mkdtempSync(path.join(work, "path-"));
     const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: PROJECT_ROOT,
-      env: { PATH: emptyPath, HOME: process.env.HOME ?? "/tmp", NEO4J_PASSWORD: "irrelevant1", NEO4J_DATA_DIR: path.join(work, "unused"), ENV_FILE: path.join(work, "unused.env") },
+      env: {
+        PATH: emptyPath,
+        HOME: process.env.HOME ?? "/tmp",
+        NEO4J_PASSWORD: "irrelevant1",
+        NEO4J_DATA_DIR: path.join(work, "unused"),
+        ENV_FILE: path.join(work, "unused.env"),
+      },
       encoding: "utf8",
       timeout: 60_000,
     });

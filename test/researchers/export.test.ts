@@ -38,7 +38,10 @@ ORDER BY cited, passage, start`);
 const citations = () => executor.read<Citation>(CITATIONS);
 const nodeCount = async () => (await executor.read<{ n: number }>(cypher("MATCH (n) RETURN count(n) AS n")))[0]?.n;
 const wipe = () => executor.autoCommit(cypher("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"), 120_000);
-const lines = (file: string) => readFileSync(file, "utf8").split("\n").filter((l) => l.length > 0).length;
+const lines = (file: string) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.length > 0).length;
 
 /**
  * A digest of the graph in an export that ignores element ids: each node as its labels and typed
@@ -50,7 +53,8 @@ async function canonicalDigest(exportDir: string): Promise<{ nodes: number; rela
   const sorted = (o: Record<string, unknown>) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
   for await (const n of source.nodes()) canonical.set(n.id, JSON.stringify([[...n.labels].sort(), sorted(n.properties), [...n.integers].sort()]));
   const relationships: string[] = [];
-  for await (const r of source.relationships()) relationships.push(JSON.stringify([r.type, canonical.get(r.start), canonical.get(r.end), sorted(r.properties), [...r.integers].sort()]));
+  for await (const r of source.relationships())
+    relationships.push(JSON.stringify([r.type, canonical.get(r.start), canonical.get(r.end), sorted(r.properties), [...r.integers].sort()]));
   const hash = createHash("sha256");
   for (const item of [...[...canonical.values()].sort(), "--", ...relationships.sort()]) hash.update(`${item}\n`);
   return { nodes: canonical.size, relationships: relationships.length, sha256: hash.digest("hex") };
@@ -78,13 +82,23 @@ afterAll(async () => {
 
 describe("npm run export", () => {
   it("writes one JSON line per node and per relationship, with provenance", async () => {
-    const counts = (await executor.read<{ nodes: number; relationships: number }>(cypher("MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships")))[0];
+    const counts = (
+      await executor.read<{ nodes: number; relationships: number }>(
+        cypher("MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships"),
+      )
+    )[0];
     expect(original).toMatchObject(counts ?? {});
     expect(lines(dir("jsonl/nodes.jsonl"))).toBe(counts?.nodes);
     expect(lines(dir("jsonl/relationships.jsonl"))).toBe(counts?.relationships);
     expect(originalCitations.length).toBeGreaterThan(500);
-    const cited = readFileSync(dir("jsonl/relationships.jsonl"), "utf8").split("\n").find((l) => l.includes('"CITED_IN"') && l.includes("高效实施总投资330亿元的20个省市级重点项目"));
-    expect(JSON.parse(cited ?? "{}")).toMatchObject({ type: "CITED_IN", integers: expect.arrayContaining(["start", "end"]), properties: { quote: expect.stringContaining("高效实施总投资330亿元") } });
+    const cited = readFileSync(dir("jsonl/relationships.jsonl"), "utf8")
+      .split("\n")
+      .find((l) => l.includes('"CITED_IN"') && l.includes("高效实施总投资330亿元的20个省市级重点项目"));
+    expect(JSON.parse(cited ?? "{}")).toMatchObject({
+      type: "CITED_IN",
+      integers: expect.arrayContaining(["start", "end"]),
+      properties: { quote: expect.stringContaining("高效实施总投资330亿元") },
+    });
   });
 
   it("writes CSV that reads back as the same graph", async () => {
@@ -93,7 +107,11 @@ describe("npm run export", () => {
   });
 
   it("writes well-formed GraphML with typed keys for graph tools", () => {
-    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(name) });
+    const xml = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(name),
+    });
     const graphml = xml.parse(readFileSync(dir("graphml/graph.graphml"), "utf8")).graphml as {
       key: { id: string; for: string; "attr.name": string; "attr.type": string }[];
       graph: { node: unknown[]; edge: { data: { key: string; "#text": string | number }[] }[] };
@@ -147,7 +165,10 @@ describe("npm run import", () => {
   it("leaves the database empty when the export breaks part-way", async () => {
     await wipe();
     cpSync(dir("jsonl"), dir("dangling"), { recursive: true });
-    appendFileSync(dir("dangling/relationships.jsonl"), `${JSON.stringify({ id: "r-x", type: "MENTIONS", start: "nope", end: "nope", properties: {}, integers: [] })}\n`);
+    appendFileSync(
+      dir("dangling/relationships.jsonl"),
+      `${JSON.stringify({ id: "r-x", type: "MENTIONS", start: "nope", end: "nope", properties: {}, integers: [] })}\n`,
+    );
     await expect(importGraph(executor, dir("dangling"))).rejects.toThrow("relationship r-x joins nope to nope, but the export has no such node");
     expect(await nodeCount()).toBe(0);
 
@@ -167,6 +188,8 @@ describe("npm run import", () => {
   });
 
   it("names the formats it reads when the directory holds none", async () => {
-    await expect(importGraph(executor, dir("graphml"))).rejects.toThrow(/no export found \(expected nodes\.jsonl and relationships\.jsonl, or nodes\.csv and relationships\.csv\)/);
+    await expect(importGraph(executor, dir("graphml"))).rejects.toThrow(
+      /no export found \(expected nodes\.jsonl and relationships\.jsonl, or nodes\.csv and relationships\.csv\)/,
+    );
   });
 });

@@ -16,7 +16,9 @@ const documentedTypes = new Set([...doc.matchAll(/^### -\[:(\w+)\]->$/gmu)].map(
 const isTestLabel = (label: string): boolean => label.startsWith("Test");
 
 it("documents every label and relationship type of the loaded graph, and nothing the graph lacks", async () => {
-  const labels = (await executor.read<{ label: string }>(cypher("CALL db.labels() YIELD label RETURN label"))).map((r) => r.label).filter((l) => !isTestLabel(l));
+  const labels = (await executor.read<{ label: string }>(cypher("CALL db.labels() YIELD label RETURN label")))
+    .map((r) => r.label)
+    .filter((l) => !isTestLabel(l));
   const types = (await executor.read<{ type: string }>(cypher("MATCH ()-[r]->() RETURN DISTINCT type(r) AS type"))).map((r) => r.type);
   expect([...labels].sort()).toEqual([...documentedLabels].sort());
   expect([...types].sort()).toEqual([...documentedTypes].sort());

@@ -8,7 +8,10 @@ import { DocumentMetadataInput, IngestResult } from "./curation.type.js";
 /** Curators' writes: each needs the bearer token (CURATOR_TOKEN) and runs in one transaction. */
 @Resolver()
 export class CurationResolver {
-  @Mutation(() => IngestResult, { description: "Ingests a document's text: all of it or nothing; the same text again changes nothing." })
+  @Mutation(() => IngestResult, {
+    description:
+      "Ingests a document's text: all of it or nothing. The same text and metadata again change nothing; the same text with new metadata updates it.",
+  })
   ingestDocument(
     @Arg("text", () => String) text: string,
     @Arg("metadata", () => DocumentMetadataInput) metadata: DocumentMetadataInput,
@@ -17,7 +20,9 @@ export class CurationResolver {
     return ingestText(ctx, text, metadata);
   }
 
-  @Mutation(() => Entity, { description: "Adds another name for an entity; refused if it already names another one." })
+  @Mutation(() => Entity, {
+    description: "Adds another name for an entity (NFKC, invisible characters removed); refused if it already names another one, or has no letter or digit.",
+  })
   addAlias(
     @Arg("entity", () => String, { description: "Id, canonical name or alias." }) entity: string,
     @Arg("alias", () => String) alias: string,

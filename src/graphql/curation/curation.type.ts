@@ -11,16 +11,19 @@ export class DocumentMetadataInput {
   @Field(() => String, { nullable: true })
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true, description: "YYYY, YYYY-MM or YYYY-MM-DD." })
+  @Field(() => String, { nullable: true, description: "YYYY, YYYY-MM or YYYY-MM-DD: a real calendar date from 1949 to next year." })
   publishedOn?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "The year whose work the document reports on." })
+  @Field(() => Int, { nullable: true, description: "The year whose work the document reports on: 1949 to next year." })
   reportYear?: number | null;
 
   @Field(() => [String], { nullable: true })
   reporters?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: "The place the document is about: a name (绵阳市), a path (山东省/青岛市/城阳区) or a GB/T 2260 code; inferred from the text when absent." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The place the document is about: a name (绵阳市), a path (山东省/青岛市/城阳区) or a GB/T 2260 code; inferred from the text when absent.",
+  })
   subject?: string | null;
 }
 
@@ -29,7 +32,10 @@ export class IngestResult {
   @Field(() => String)
   documentId!: string;
 
-  @Field(() => String, { description: "CREATED, or UNCHANGED when the same text was already in the graph." })
+  @Field(() => String, {
+    description:
+      "CREATED; UPDATED when the same text was in the graph with other metadata (its metadata is replaced and the text read again with it); UNCHANGED when the same text and metadata were. A different text under an id already taken is refused (BAD_USER_INPUT).",
+  })
   status!: string;
 
   @Field(() => Int)
@@ -50,7 +56,10 @@ export class IngestResult {
   @Field(() => Int)
   nearDuplicates!: number;
 
-  @Field(() => String, { nullable: true, description: "Gazetteer path of the place the document is about, as given or found; null when the text does not say." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Gazetteer path of the place the document is about, as given or found; null when the text does not say.",
+  })
   subject!: string | null;
 
   @Field(() => String, { nullable: true, description: "How the subject was found (see Document.subjectSource)." })

@@ -11,8 +11,13 @@ export function findEntity(executor: Executor, info: GraphQLResolveInfo, name: s
   return readRoot<Entity>(executor, translateEntity(selectionOf(info), { name, kind: kind ?? null }));
 }
 
-export async function listEntities(executor: Executor, info: GraphQLResolveInfo, kind: EntityKind | null | undefined): Promise<EntityConnection> {
-  return (await readRoot<EntityConnection>(executor, translateEntities(selectionOf(info), { kind: kind ?? null }))) as EntityConnection;
+export async function listEntities(
+  executor: Executor,
+  info: GraphQLResolveInfo,
+  name: string | null | undefined,
+  kind: EntityKind | null | undefined,
+): Promise<EntityConnection> {
+  return (await readRoot<EntityConnection>(executor, translateEntities(selectionOf(info), { name: name ?? null, kind: kind ?? null }))) as EntityConnection;
 }
 
 export function findNode(executor: Executor, info: GraphQLResolveInfo, id: string): Promise<Node | null> {

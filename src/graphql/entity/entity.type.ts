@@ -7,7 +7,8 @@ import { Citation } from "../provenance/provenance.type.js";
 @InterfaceType({
   implements: Node,
   resolveType: typenameOf,
-  description: "A real-world thing, once, however the texts name it. `mentions`, `relations` and `observations` take arguments (see the resolvers).",
+  description:
+    "A real-world thing, once, however the texts name it. `mentions`, `relations` and `observations` are pages and take arguments (see the resolvers); lists of related entities (`zones`, `posts` …) are complete, by id.",
 })
 export abstract class Entity extends Node {
   @Field(() => EntityKind)
@@ -22,7 +23,9 @@ export abstract class Entity extends Node {
   @Field(() => String, { nullable: true })
   description!: string | null;
 
-  @Field(() => FactMethod, { description: "CURATED: in the reviewed registry; REFERENCE: from the national gazetteer or the indicator vocabulary; RULE: found by the shape of its name." })
+  @Field(() => FactMethod, {
+    description: "CURATED: in the reviewed registry; REFERENCE: from the national gazetteer or the indicator vocabulary; RULE: found by the shape of its name.",
+  })
   method!: FactMethod;
 
   @Field(() => String, { nullable: true, description: "GB/T 2260 code of a province-, prefecture- or county-level place (370203); null for other entities." })
@@ -159,7 +162,8 @@ export class Policy extends Entity {
 
 @ObjectType({
   implements: [Node, Entity],
-  description: "What an observation measures (地区生产总值, 新增城镇就业): a standard statistical indicator (method REFERENCE) or a phrase from the text (RULE).",
+  description:
+    "What an observation measures (地区生产总值, 新增城镇就业): a standard statistical indicator (method REFERENCE) or a phrase from the text (RULE).",
 })
 export class Indicator extends Entity {
   @Field(() => String, { nullable: true, description: "Category of a standard indicator in the vocabulary (经济总量, 财政, 收入 …)." })

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, Info, Int, Query, Resolver } from "type-graphql";
+import { MAX_NAME_LENGTH } from "../../translate/limits.js";
 import type { GraphQLContext } from "../context.js";
 import { listObservations, targetAttainment } from "./observation.service.js";
 import { Attainment, ObservationConnection, ObservationFilter } from "./observation.type.js";
@@ -19,7 +20,7 @@ export class ObservationResolver {
 
   @Query(() => [Attainment], { description: "Each target of the subject for the year beside the result for the same indicator." })
   targetAttainment(
-    @Arg("subject", () => String, { description: "Id, canonical name or alias." }) subject: string,
+    @Arg("subject", () => String, { description: `Id, canonical name or alias; at most ${MAX_NAME_LENGTH} characters.` }) subject: string,
     @Arg("period", () => Int) period: number,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,

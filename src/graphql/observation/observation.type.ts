@@ -3,6 +3,7 @@ import { pagedListOf } from "../common/connection.type.js";
 import { FactMethod, Measure, ObservationKind, Qualifier } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
 import { Entity, Indicator } from "../entity/entity.type.js";
+import { MAX_NAME_LENGTH } from "../../translate/limits.js";
 import { Citation } from "../provenance/provenance.type.js";
 
 @ObjectType({ implements: Node, description: "A figure (RDF Data Cube observation): a target, an estimate or a result, with the sentences that state it." })
@@ -55,7 +56,7 @@ export class Observation extends Node {
   @Field(() => Boolean, { description: "Another document gives a different value for the same subject, indicator, period, kind and unit." })
   conflicting!: boolean;
 
-  @Field(() => [Observation], { description: "The observations it conflicts with." })
+  @Field(() => [Observation], { description: "The observations it conflicts with, by id." })
   conflictsWith!: Observation[];
 }
 
@@ -77,7 +78,9 @@ export class Attainment {
   met!: boolean | null;
 }
 
-@InputType({ description: "Observations to list; subject and indicator by id, canonical name or alias." })
+@InputType({
+  description: `Observations to list; subject and indicator by id, canonical name or alias (at most ${MAX_NAME_LENGTH} characters). A name that identifies nothing matches nothing.`,
+})
 export class ObservationFilter {
   @Field(() => String, { nullable: true })
   subject?: string | null;

@@ -2,7 +2,6 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { pagedListOf } from "../common/connection.type.js";
 import { FactMethod } from "../common/enums.js";
 import { Node } from "../common/node.type.js";
-import { Entity, Person } from "../entity/entity.type.js";
 
 @ObjectType({ implements: Node, description: "A source file, stored byte for byte. Its id is the file stem." })
 export class Document extends Node {
@@ -30,12 +29,10 @@ export class Document extends Node {
   @Field(() => Int, { nullable: true, description: "The year whose work the document reports on." })
   reportYear!: number | null;
 
-  @Field(() => Entity, { nullable: true, description: "The place the document is about: given at ingest, or found in its title, heading, signature or opening words; null when the text does not say." })
-  subject!: Entity | null;
-
   @Field(() => String, {
     nullable: true,
-    description: "How the subject was found: GIVEN (metadata), TITLE, HEADING (an issuer or congress in the first lines), SIGNATURE (the last lines), OPENING (我代表…人民政府 and the place of that level named most), PLACE_WORDS (全县, 全市 … likewise).",
+    description:
+      "How the subject was found: GIVEN (metadata), TITLE, HEADING (an issuer or congress in the first lines), SIGNATURE (the last lines), OPENING (我代表…人民政府 and the place of that level named most), PLACE_WORDS (全县, 全市 … likewise).",
   })
   subjectSource!: string | null;
 
@@ -48,10 +45,10 @@ export class Document extends Node {
   @Field(() => String)
   sha256!: string;
 
-  @Field(() => [Article])
+  @Field(() => [Article], { description: "Every article, in page order." })
   articles!: Article[];
 
-  @Field(() => [Document], { description: "Other documents that repeat passages of this one (near-duplicates)." })
+  @Field(() => [Document], { description: "Other documents that repeat passages of this one (near-duplicates), by id." })
   duplicates!: Document[];
 }
 
@@ -81,14 +78,8 @@ export class Article extends Node {
   @Field(() => Document)
   document!: Document;
 
-  @Field(() => [Passage])
+  @Field(() => [Passage], { description: "Every sentence, in text order." })
   passages!: Passage[];
-
-  @Field(() => [Person])
-  reporters!: Person[];
-
-  @Field(() => [Person])
-  photographers!: Person[];
 }
 
 @ObjectType({ implements: Node, description: "A sentence (or heading line) of an article, with exact offsets into its document." })
@@ -123,7 +114,7 @@ export class Passage extends Node {
   @Field(() => Article, { nullable: true })
   article!: Article | null;
 
-  @Field(() => [NearDuplicate], { description: "Passages of other documents (or this one) that say the same." })
+  @Field(() => [NearDuplicate], { description: "Passages of other documents (or this one) that say the same, by passage id." })
   nearDuplicates!: NearDuplicate[];
 }
 
@@ -137,7 +128,8 @@ export class NearDuplicate {
 }
 
 @ObjectType({
-  description: "Where a fact is stated: the quote and its offsets in the document (a W3C Web Annotation text quote and position). `document.text.slice(start, end) == quote`.",
+  description:
+    "Where a fact is stated: the quote and its offsets in the document (a W3C Web Annotation text quote and position). `document.text.slice(start, end) == quote`.",
 })
 export class Citation {
   @Field(() => String)

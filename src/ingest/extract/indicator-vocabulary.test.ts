@@ -143,8 +143,18 @@ describe("parseVocabulary", () => {
   });
 
   it("refuses a name or alias shared by two entries, whatever its width or case", () => {
-    expect(() => parseVocabulary([{ name: "甲", aliases: ["乙"] }, { name: "丙", aliases: ["乙"] }])).toThrow(/"乙" names both 甲 and 丙/);
-    expect(() => parseVocabulary([{ name: "甲", aliases: ["GDP"] }, { name: "丙", aliases: ["ｇｄｐ"] }])).toThrow(/names both/);
+    expect(() =>
+      parseVocabulary([
+        { name: "甲", aliases: ["乙"] },
+        { name: "丙", aliases: ["乙"] },
+      ]),
+    ).toThrow(/"乙" names both 甲 and 丙/);
+    expect(() =>
+      parseVocabulary([
+        { name: "甲", aliases: ["GDP"] },
+        { name: "丙", aliases: ["ｇｄｐ"] },
+      ]),
+    ).toThrow(/names both/);
   });
 
   it("matches only what the given entries list", () => {

@@ -36,13 +36,76 @@ export interface StandardIndicator {
 
 /** Words that frame a figure (scope, time, verb of reporting), not part of what is measured. */
 const FRAME_WORDS = [
-  "全国", "全省", "全自治区", "全市", "全州", "全盟", "全区", "全县", "全旗", "全镇", "全乡", "我省", "我市", "我区", "我县", "我旗", "本市", "本区", "本县",
-  "全年", "年末", "年内", "当年", "本年", "今年", "去年", "明年", "同期", "上半年", "前三季度", "一季度", "累计", "合计", "共计",
-  "实现", "完成", "预计", "力争", "确保", "争取", "其中", "同比", "比上年", "较上年",
-  "让", "使", "推动", "促进", "力促", "保持", "主要指标中",
+  "全国",
+  "全省",
+  "全自治区",
+  "全市",
+  "全州",
+  "全盟",
+  "全区",
+  "全县",
+  "全旗",
+  "全镇",
+  "全乡",
+  "我省",
+  "我市",
+  "我区",
+  "我县",
+  "我旗",
+  "本市",
+  "本区",
+  "本县",
+  "全年",
+  "年末",
+  "年内",
+  "当年",
+  "本年",
+  "今年",
+  "去年",
+  "明年",
+  "同期",
+  "上半年",
+  "前三季度",
+  "一季度",
+  "累计",
+  "合计",
+  "共计",
+  "实现",
+  "完成",
+  "预计",
+  "力争",
+  "确保",
+  "争取",
+  "其中",
+  "同比",
+  "比上年",
+  "较上年",
+  "让",
+  "使",
+  "推动",
+  "促进",
+  "力促",
+  "保持",
+  "主要指标中",
 ];
 /** Words after the measure that frame its value (比上年增长, 稳定在600万亩, 年均增长). */
-const TRAILING_FRAME_WORDS = ["比上年末", "比上年", "较上年", "同比", "控制在", "稳定在", "保持在", "始终", "年均", "分别", "累计", "力争", "确保", "预计", "争取"];
+const TRAILING_FRAME_WORDS = [
+  "比上年末",
+  "比上年",
+  "较上年",
+  "同比",
+  "控制在",
+  "稳定在",
+  "保持在",
+  "始终",
+  "年均",
+  "分别",
+  "累计",
+  "力争",
+  "确保",
+  "预计",
+  "争取",
+];
 const LEADING_YEAR = /^(?:19|20)\d{2}年(?:度)?/u;
 /** Rate wording after the measure (金融业增加值增速); not 增长/增加, which also name an increment (常住人口增加22.5万人). */
 const TRAILING_RATE = /(?:同比|比上年|较上年)?(?:增长率|增速|增幅|涨幅)$/u;
@@ -131,7 +194,10 @@ export function stripFrame(text: string): string {
   let s = text;
   for (let changed = true; changed; ) {
     const before = s;
-    s = s.replace(/^[，、,:：]+/u, "").replace(LEADING_YEAR, "").replace(LEADING_NOTE, "");
+    s = s
+      .replace(/^[，、,:：]+/u, "")
+      .replace(LEADING_YEAR, "")
+      .replace(LEADING_NOTE, "");
     const word = FRAME_WORDS.find((w) => s.startsWith(w) && s.length > w.length);
     if (word) s = s.slice(word.length);
     changed = s !== before;

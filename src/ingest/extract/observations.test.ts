@@ -45,7 +45,11 @@ describe("extractObservations", () => {
   });
 
   it("takes an explicit year before the number, not one inside a title", () => {
-    const found = extract("2022年崂山金家岭金融区新落户重点项目166个。落实《行动计划（2021—2025年）》，156个排口全部溯源。", { place: "崂山区", period: 2023, observationKind: "TARGET" });
+    const found = extract("2022年崂山金家岭金融区新落户重点项目166个。落实《行动计划（2021—2025年）》，156个排口全部溯源。", {
+      place: "崂山区",
+      period: 2023,
+      observationKind: "TARGET",
+    });
     expect(found.map((o) => [o.value, o.subject, o.period, o.kind])).toEqual([
       ["166个", "金家岭金融区", 2022, "ACTUAL"],
       ["156个", "崂山区", 2023, "TARGET"],
@@ -62,12 +66,16 @@ describe("extractObservations", () => {
       "青岛新金融产业园",
       "青岛新金融产业园",
     ]);
-    expect(extract("台东步行街入选首批省级示范步行街，全区单日最高客流量突破40万人次。", { period: 2022, observationKind: "ACTUAL" })[0]?.subject).toBe("市北区");
+    expect(extract("台东步行街入选首批省级示范步行街，全区单日最高客流量突破40万人次。", { period: 2022, observationKind: "ACTUAL" })[0]?.subject).toBe(
+      "市北区",
+    );
   });
 
   it("skips dates, ordinals, names in quotes, report structure and size classes", () => {
-    expect(extract("1月5日上午，第三届会议主要做了七个方面的工作，推进“2+6”“三条线”，其中20亿元以上项目6个。", { period: 2022, observationKind: "ACTUAL" }).map((o) => o.value)).toEqual([
-      "6个",
-    ]);
+    expect(
+      extract("1月5日上午，第三届会议主要做了七个方面的工作，推进“2+6”“三条线”，其中20亿元以上项目6个。", { period: 2022, observationKind: "ACTUAL" }).map(
+        (o) => o.value,
+      ),
+    ).toEqual(["6个"]);
   });
 });

@@ -80,10 +80,14 @@ export function indicatorFor(registry: Registry, phrase: string): { id: string; 
 
 /** Stable id of an observation: the same fact from two documents is one node with two citations. */
 /** A span of years keys as "2019-2023"; a single year as itself, so ids of one-year facts never change. */
-const periodKey = (o: Pick<ExtractedObservation, "period" | "periodStart">): string => (o.periodStart !== undefined ? `${o.periodStart}-${o.period}` : String(o.period));
+const periodKey = (o: Pick<ExtractedObservation, "period" | "periodStart">): string =>
+  o.periodStart !== undefined ? `${o.periodStart}-${o.period}` : String(o.period);
 
 export function observationId(
-  o: Pick<ExtractedObservation, "subjectId" | "indicatorId" | "period" | "periodStart" | "kind" | "measure" | "qualifier" | "normalizedValue" | "normalizedUnit">,
+  o: Pick<
+    ExtractedObservation,
+    "subjectId" | "indicatorId" | "period" | "periodStart" | "kind" | "measure" | "qualifier" | "normalizedValue" | "normalizedUnit"
+  >,
 ): string {
   const key = [o.subjectId, o.indicatorId, periodKey(o), o.kind, o.measure, o.qualifier, o.normalizedValue, o.normalizedUnit].join("|");
   return `observation:${createHash("sha1").update(key).digest("hex").slice(0, 20)}`;
@@ -108,7 +112,13 @@ export function extractObservations(doc: SegmentedDocument, ctx: ExtractionConte
   return { observations: out, skipped };
 }
 
-function fromPassage(doc: SegmentedDocument, article: ArticleSegment, passage: PassageSegment, ctx: ExtractionContext, skipped: SkippedFigures): ExtractedObservation[] {
+function fromPassage(
+  doc: SegmentedDocument,
+  article: ArticleSegment,
+  passage: PassageSegment,
+  ctx: ExtractionContext,
+  skipped: SkippedFigures,
+): ExtractedObservation[] {
   const view = compact(passage.text);
   const sentence = view.text;
   const frame = placeFrame(ctx.context, ctx.gazetteer, ctx.registry, article);
@@ -135,7 +145,7 @@ function fromPassage(doc: SegmentedDocument, article: ArticleSegment, passage: P
     if (rejectReason(sentence, q)) continue;
     const clauseStart = lastClauseBreak(sentence, q.prefixStart);
     const clauseEnd = nextClauseBreak(sentence, q.end);
-    const segStart = Math.max(clauseStart, lastEnd > clauseStart ? lastEnd : clauseStart);
+    const segStart = Math.max(clauseStart, lastEnd);
     lastEnd = q.end;
     // After a figure of the same clause, only the words past its counted noun and a connector are this one's.
     const raw = sentence.slice(segStart, q.prefixStart);
@@ -220,10 +230,28 @@ export function respectiveName(name: string, sentence: string, clauseStart: numb
   return part ? name.replace(URBAN_RURAL, part) : name;
 }
 
+/** Each document's passages by article and paragraph, built once: a scan per figure is quadratic in a large document. */
+const paragraphIndex = new WeakMap<SegmentedDocument, Map<string, PassageSegment[]>>();
+
+function paragraphOf(doc: SegmentedDocument, passage: PassageSegment): PassageSegment[] {
+  let index = paragraphIndex.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const p of doc.passages) {
+      const key = `${p.articleId}\u0000${p.paragraph}`;
+      const list = index.get(key);
+      if (list) list.push(p);
+      else index.set(key, [p]);
+    }
+    paragraphIndex.set(doc, index);
+  }
+  return index.get(`${passage.articleId}\u0000${passage.paragraph}`) ?? [];
+}
+
 /** The earlier sentences of a passage's paragraph, normalized for reading time words. */
 function paragraphBefore(doc: SegmentedDocument, passage: PassageSegment): string {
-  return doc.passages
-    .filter((p) => p.articleId === passage.articleId && p.paragraph === passage.paragraph && p.index < passage.index)
+  return paragraphOf(doc, passage)
+    .filter((p) => p.index < passage.index)
     .map((p) => compact(p.text).text)
     .join("");
 }

@@ -36,7 +36,10 @@ describe("figures in the shapes real reports use (item 4)", () => {
   });
 
   it("reads declines as negative rates, 控制在…以内 as AT_MOST, points of change and shares", () => {
-    const found = figures("一、2023年工作回顾\n全县固定资产投资下降3.4%，城镇调查失业率控制在5.5%以内，常住人口城镇化率提高1.2个百分点，数字经济核心产业增加值占地区生产总值比重为9.8%。", COUNTY);
+    const found = figures(
+      "一、2023年工作回顾\n全县固定资产投资下降3.4%，城镇调查失业率控制在5.5%以内，常住人口城镇化率提高1.2个百分点，数字经济核心产业增加值占地区生产总值比重为9.8%。",
+      COUNTY,
+    );
     expect(found.map((f) => [f[0], f[4], f[5], f[6]])).toEqual([
       ["3.4%", "GROWTH_RATE", "EXACT", -3.4],
       ["5.5%以内", "LEVEL", "AT_MOST", 5.5],
@@ -46,7 +49,10 @@ describe("figures in the shapes real reports use (item 4)", () => {
   });
 
   it("reads counts of projects and firms, and 比上年增长 in bulletins", () => {
-    const bulletin = figures("2023年德阳市国民经济和社会发展统计公报\n德阳市统计局\n\n全年全市规模以上工业增加值比上年增长8.3%。新增专精特新“小巨人”企业4家，签约亿元以上项目72个。", { title: "2023年德阳市国民经济和社会发展统计公报", publishedOn: "2024-03-20" });
+    const bulletin = figures(
+      "2023年德阳市国民经济和社会发展统计公报\n德阳市统计局\n\n全年全市规模以上工业增加值比上年增长8.3%。新增专精特新“小巨人”企业4家，签约亿元以上项目72个。",
+      { title: "2023年德阳市国民经济和社会发展统计公报", publishedOn: "2024-03-20" },
+    );
     expect(bulletin.map((f) => [f[0], f[1], f[2], f[3], f[4]])).toEqual([
       ["8.3%", "四川省/德阳市", 2023, "ACTUAL", "GROWTH_RATE"],
       ["4家", "四川省/德阳市", 2023, "ACTUAL", "LEVEL"],
@@ -101,7 +107,10 @@ describe("time from the text (item 3)", () => {
 
 describe("分别 pairs of urban and rural figures", () => {
   it("names the first value the urban figure and the second the rural one", () => {
-    const x = extractText("一、2023年工作回顾\n城乡居民人均可支配收入分别达到45120元和21930元。", { title: "德阳市2024年政府工作报告", publishedOn: "2024-01-12" });
+    const x = extractText("一、2023年工作回顾\n城乡居民人均可支配收入分别达到45120元和21930元。", {
+      title: "德阳市2024年政府工作报告",
+      publishedOn: "2024-01-12",
+    });
     expect(x.observations.map((o) => [o.valueText, o.indicatorName])).toEqual([
       ["45120元", "城镇居民人均可支配收入"],
       ["21930元", "农村居民人均可支配收入"],

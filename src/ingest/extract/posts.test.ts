@@ -6,8 +6,17 @@ import { TEST_DEPS as deps, extractText, nameOf } from "./test-deps.js";
 const { registry } = deps;
 
 function posts(text: string, place = "市北区") {
-  const source = validateSource(new TextEncoder().encode(`${text}\n\n以上内容摘自区政府工作报告，供读者参考。\n`), "t.txt", { publishedOn: "2023-01", articles: [{ startsWith: text.slice(0, 4), place }] });
-  return extractDocument(source, deps).posts.map((p) => [registry.byId.get(p.personId)?.name, p.title, registry.byId.get(p.organizationId)?.name, p.current, p.asOf]);
+  const source = validateSource(new TextEncoder().encode(`${text}\n\n以上内容摘自区政府工作报告，供读者参考。\n`), "t.txt", {
+    publishedOn: "2023-01",
+    articles: [{ startsWith: text.slice(0, 4), place }],
+  });
+  return extractDocument(source, deps).posts.map((p) => [
+    registry.byId.get(p.personId)?.name,
+    p.title,
+    registry.byId.get(p.organizationId)?.name,
+    p.current,
+    p.asOf,
+  ]);
 }
 
 describe("extractPosts", () => {
@@ -52,7 +61,9 @@ describe("posts for any place (item 5)", () => {
   });
 
   it("reads posts written after the name, and former posts", () => {
-    const found = posts("会议选举赵明远为资阳市人民政府市长。赵明远此前任资阳市人民政府代市长。原资阳市人民政府市长孙伟因工作调动辞去职务。", { title: "资阳市人大会议闭幕" });
+    const found = posts("会议选举赵明远为资阳市人民政府市长。赵明远此前任资阳市人民政府代市长。原资阳市人民政府市长孙伟因工作调动辞去职务。", {
+      title: "资阳市人大会议闭幕",
+    });
     expect(found).toEqual([
       ["赵明远", "市长", "资阳市人民政府", true],
       ["赵明远", "代市长", "资阳市人民政府", false],

@@ -64,9 +64,20 @@ function postsBeforePerson(
   // 习近平总书记: a title written after the name, whose body goes without saying.
   const after = /^(总书记)/u.exec(text.slice(person.end));
   const implied = after ? IMPLIED_ORG[after[1] as string] : undefined;
-  if (after && implied) return [{ title: after[1] as string, orgId: entityId("ORGANIZATION", implied), start: person.start, end: person.end + (after[1] as string).length, current: true }];
+  if (after && implied)
+    return [
+      {
+        title: after[1] as string,
+        orgId: entityId("ORGANIZATION", implied),
+        start: person.start,
+        end: person.end + (after[1] as string).length,
+        current: true,
+      },
+    ];
   if (!chain) return [];
-  const orgs = spans.filter((s) => !s.nested && (s.entity.kind === "ORGANIZATION" || DIVISION_KINDS.has(s.entity.kind)) && s.start >= chainStart && s.end <= person.start);
+  const orgs = spans.filter(
+    (s) => !s.nested && (s.entity.kind === "ORGANIZATION" || DIVISION_KINDS.has(s.entity.kind)) && s.start >= chainStart && s.end <= person.start,
+  );
   const nestedOrgs = spans.filter((s) => s.entity.kind === "ORGANIZATION" && s.end <= chainStart);
   const current = !FORMER.test(text.slice(Math.max(0, chainStart - 2), chainStart)) && !/^(原|时任)/u.test(chain);
   const posts: Array<{ title: string; orgId: string; start: number; end: number; current: boolean }> = [];
@@ -77,7 +88,10 @@ function postsBeforePerson(
     offset += piece.length + 1;
     const org = orgs.filter((o) => o.start >= pieceStart && o.end <= pieceStart + piece.length).at(-1);
     // 自治州州长, 市人民政府市长 with no place named: the level word is not part of the title.
-    const title = piece.slice(org ? org.end - pieceStart : 0).replace(/^(原|时任)/u, "").replace(/^(?:自治[州县区旗]|[市区县旗州盟省](?:人民)?政府)(?=.{1,4}$)/u, "");
+    const title = piece
+      .slice(org ? org.end - pieceStart : 0)
+      .replace(/^(原|时任)/u, "")
+      .replace(/^(?:自治[州县区旗]|[市区县旗州盟省](?:人民)?政府)(?=.{1,4}$)/u, "");
     // 城阳区区长, 绵阳市市长: a place before a title stands for the body the title belongs to.
     const placeOrg = org && DIVISION_KINDS.has(org.entity.kind) ? bodyOfPlace(frame, org.entity.id, title) : undefined;
     if (org) lastOrg = placeOrg ?? (DIVISION_KINDS.has(org.entity.kind) ? undefined : org.entity.id);
@@ -102,7 +116,9 @@ function postAfterPerson(
   const from = person.end + link[0].length;
   const stop = text.slice(from).search(/[，,。；;：:、\s]/u);
   const to = stop < 0 ? text.length : from + stop;
-  const org = spans.filter((s) => !s.nested && (s.entity.kind === "ORGANIZATION" || DIVISION_KINDS.has(s.entity.kind)) && s.start >= from && s.end <= to).at(-1);
+  const org = spans
+    .filter((s) => !s.nested && (s.entity.kind === "ORGANIZATION" || DIVISION_KINDS.has(s.entity.kind)) && s.start >= from && s.end <= to)
+    .at(-1);
   const title = text.slice(org ? org.end : from, to);
   if (!TITLE.test(title)) return undefined;
   const orgId = org ? (DIVISION_KINDS.has(org.entity.kind) ? bodyOfPlace(frame, org.entity.id, title) : org.entity.id) : bodyOfLevel(frame, title);

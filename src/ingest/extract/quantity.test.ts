@@ -3,8 +3,17 @@ import { findQuantities, parseChineseNumeral } from "./quantity.js";
 
 describe("parseChineseNumeral", () => {
   it.each([
-    ["两", 2], ["十", 10], ["十二", 12], ["二十", 20], ["一百零五", 105], ["三千", 3000], ["两千五百", 2500],
-    ["三万五千", 35000], ["一亿二千万", 120000000], ["千", 1000], ["九十", 90],
+    ["两", 2],
+    ["十", 10],
+    ["十二", 12],
+    ["二十", 20],
+    ["一百零五", 105],
+    ["三千", 3000],
+    ["两千五百", 2500],
+    ["三万五千", 35000],
+    ["一亿二千万", 120000000],
+    ["千", 1000],
+    ["九十", 90],
   ])("%s = %d", (text, value) => {
     expect(parseChineseNumeral(text)).toBe(value);
   });
@@ -17,13 +26,20 @@ describe("parseChineseNumeral", () => {
 const one = (text: string) => {
   const all = findQuantities(text);
   expect(all).toHaveLength(1);
-  return all[0]!;
+  const [first] = all;
+  if (!first) throw new Error(`no quantity in ${text}`);
+  return first;
 };
 
 describe("findQuantities", () => {
   it("reads a growth rate with 左右", () => {
     expect(one("地区生产总值增长5.5%左右，")).toMatchObject({
-      text: "5.5%左右", value: 5.5, unit: "%", qualifier: "APPROX", normalizedValue: 5.5, normalizedUnit: "%",
+      text: "5.5%左右",
+      value: 5.5,
+      unit: "%",
+      qualifier: "APPROX",
+      normalizedValue: 5.5,
+      normalizedUnit: "%",
     });
   });
 

@@ -4,7 +4,9 @@
  * parsers on npm mis-read mixed forms such as 1.3万 or 0.8万, so this grammar is ours.
  */
 
-export type Qualifier = "EXACT" | "APPROX" | "AT_LEAST" | "MORE_THAN" | "NEARLY" | "EXCEEDS" | "AT_MOST";
+import type { Qualifier } from "../../vocabulary.js";
+
+export type { Qualifier };
 
 export interface Quantity {
   /** Offsets into the scanned string: the number through its unit and suffix qualifier. */
@@ -35,22 +37,118 @@ const MAGNITUDES: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4 };
  * (个, 家, 所); measures carry a dimension (元, 平方米, %).
  */
 const UNITS = [
-  "个百分点", "个工作日", "平方公里", "平方米", "立方米", "万千瓦", "千瓦时", "标准箱", "人次", "场次", "批次", "轮次", "户次", "件次", "架次", "车次",
-  "工作日", "小时", "分钟", "毫米", "厘米", "公里", "公顷", "美元", "港元", "欧元", "周岁", "千瓦", "公斤", "千克", "头", "斤",
-  "%", "％", "‰", "倍", "元", "亩", "米", "吨", "人", "户", "名", "位", "家", "个", "项", "件", "处", "座", "所", "栋", "幢", "条", "部",
-  "套", "辆", "笔", "次", "场", "节", "类", "支", "台", "张", "本", "册", "间", "床", "块", "片", "批", "组", "期", "届", "天", "年", "月", "棵", "株", "艘", "架", "层", "级", "度", "例", "宗", "单",
+  "个百分点",
+  "个工作日",
+  "平方公里",
+  "平方米",
+  "立方米",
+  "万千瓦",
+  "千瓦时",
+  "标准箱",
+  "人次",
+  "场次",
+  "批次",
+  "轮次",
+  "户次",
+  "件次",
+  "架次",
+  "车次",
+  "工作日",
+  "小时",
+  "分钟",
+  "毫米",
+  "厘米",
+  "公里",
+  "公顷",
+  "美元",
+  "港元",
+  "欧元",
+  "周岁",
+  "千瓦",
+  "公斤",
+  "千克",
+  "头",
+  "斤",
+  "%",
+  "％",
+  "‰",
+  "倍",
+  "元",
+  "亩",
+  "米",
+  "吨",
+  "人",
+  "户",
+  "名",
+  "位",
+  "家",
+  "个",
+  "项",
+  "件",
+  "处",
+  "座",
+  "所",
+  "栋",
+  "幢",
+  "条",
+  "部",
+  "套",
+  "辆",
+  "笔",
+  "次",
+  "场",
+  "节",
+  "类",
+  "支",
+  "台",
+  "张",
+  "本",
+  "册",
+  "间",
+  "床",
+  "块",
+  "片",
+  "批",
+  "组",
+  "期",
+  "届",
+  "天",
+  "年",
+  "月",
+  "棵",
+  "株",
+  "艘",
+  "架",
+  "层",
+  "级",
+  "度",
+  "例",
+  "宗",
+  "单",
 ].sort((a, b) => b.length - a.length);
 
 const PREFIX_QUALIFIERS: Array<[string, Qualifier]> = [
-  ["不低于", "AT_LEAST"], ["不少于", "AT_LEAST"], ["至少", "AT_LEAST"],
+  ["不低于", "AT_LEAST"],
+  ["不少于", "AT_LEAST"],
+  ["至少", "AT_LEAST"],
   ["不超过", "AT_MOST"],
-  ["超过", "MORE_THAN"], ["超", "MORE_THAN"], ["逾", "MORE_THAN"], ["过", "MORE_THAN"],
-  ["将近", "NEARLY"], ["接近", "NEARLY"], ["近", "NEARLY"],
-  ["大约", "APPROX"], ["约", "APPROX"],
+  ["超过", "MORE_THAN"],
+  ["超", "MORE_THAN"],
+  ["逾", "MORE_THAN"],
+  ["过", "MORE_THAN"],
+  ["将近", "NEARLY"],
+  ["接近", "NEARLY"],
+  ["近", "NEARLY"],
+  ["大约", "APPROX"],
+  ["约", "APPROX"],
   ["突破", "EXCEEDS"],
 ];
 const SUFFIX_QUALIFIERS: Array<[string, Qualifier]> = [
-  ["以上", "AT_LEAST"], ["左右", "APPROX"], ["上下", "APPROX"], ["以内", "AT_MOST"], ["以下", "AT_MOST"],
+  ["以上", "AT_LEAST"],
+  ["左右", "APPROX"],
+  ["上下", "APPROX"],
+  ["以内", "AT_MOST"],
+  ["以下", "AT_MOST"],
 ];
 
 /** Parses a Chinese numeral (一百二十三, 两千, 三万五千, 十二, 1.3 is not one); undefined when malformed (十四五). */
@@ -107,11 +205,11 @@ const CHINESE = "[零〇一二两三四五六七八九十百千万亿]+";
 const QUANTITY = new RegExp(
   `(?<prefix>${PREFIX_QUALIFIERS.map(([w]) => w).join("|")})?` +
     `(?:(?<fraction>[0-9]+/[0-9]+)|(?<arabic>${ARABIC})(?:\\s*(?<range>[-—–~～至到])\\s*(?<arabicMax>${ARABIC}))?|(?<chinese>${CHINESE}))` +
-    `\\s*(?<aboutBefore>余|多)?(?<magnitude>万亿|亿|万)?(?<about>余|多)?\\s*(?<unit>${UNITS.map(escape).join("|")})?(?<suffix>${SUFFIX_QUALIFIERS.map(([w]) => w).join("|")})?`,
+    `\\s*(?<aboutBefore>余|多)?(?<magnitude>万亿|亿|万)?(?<about>余|多)?\\s*(?<unit>${UNITS.map(escapeRegExp).join("|")})?(?<suffix>${SUFFIX_QUALIFIERS.map(([w]) => w).join("|")})?`,
   "gu",
 );
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -7,8 +7,10 @@ import { compact } from "../text/compact.js";
 import type { ArticleSegment, CitationRef, EntityKind, FactMethod, PassageSegment, SegmentedDocument } from "../types.js";
 
 /** Relationship types between entities; the only ones the writer may create. */
-export const RELATION_TYPES = ["PART_OF", "LOCATED_IN", "PARTNER_OF", "SUB_ORGANIZATION_OF", "PARTICIPATED_IN", "APPLIES_TO"] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
+import type { EntityRelationType } from "../../vocabulary.js";
+
+export { ENTITY_RELATION_TYPES as RELATION_TYPES } from "../../vocabulary.js";
+export type RelationType = EntityRelationType;
 
 export interface ExtractedRelation {
   type: RelationType;
@@ -55,7 +57,15 @@ export function extractRelations(doc: SegmentedDocument, deps: ExtractionContext
       districtId: place?.kind === "DISTRICT" ? divisionId(place) : undefined,
       cite: (start, end) => citeSpan(doc.meta.id, passage, view, start, end),
     };
-    out.push(...locatedAt(ctx), ...adjacentPlaces(ctx), ...partners(ctx), ...inDistrictArticle(ctx), ...projectsOfZone(ctx), ...zonesInNames(ctx), ...policyPlaces(ctx));
+    out.push(
+      ...locatedAt(ctx),
+      ...adjacentPlaces(ctx),
+      ...partners(ctx),
+      ...inDistrictArticle(ctx),
+      ...projectsOfZone(ctx),
+      ...zonesInNames(ctx),
+      ...policyPlaces(ctx),
+    );
     // Participation: people named in the paragraph whose first sentence names an event.
     const event = spans.find((s) => s.entity.kind === "EVENT" && !s.nested);
     if (event && !eventOfParagraph.has(passage.paragraph)) eventOfParagraph.set(passage.paragraph, event.entity.id);
@@ -129,7 +139,7 @@ function projectsOfZone(ctx: Context): ExtractedRelation[] {
     statementStart += statement.length;
     const spans = ctx.spans.filter((s) => !s.nested && s.start >= from && s.end <= from + statement.length);
     const opening = spans[0];
-    if (!opening || opening.entity.kind !== "ZONE") continue;
+    if (opening?.entity.kind !== "ZONE") continue;
     const lead = ctx.text.slice(from, opening.start).replace(/[\s“]|(?:19|20)\d{2}年/gu, "");
     if (lead.length > 0 || /^[、等和及]/u.test(ctx.text.slice(opening.end))) continue;
     for (const s of spans.slice(1)) {

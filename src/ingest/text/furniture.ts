@@ -15,12 +15,12 @@ const CONTROL_WORDS =
 const CONTROL_FILLER = /[大中小在用看到至\s【】[\]（）()|｜/·•：:、,，>＞-]/gu;
 const PREV_NEXT = /^(?:上一?[篇条]|下一?[篇条])\s*[：:]?/u;
 const BREADCRUMB = /^(?:(?:您|你)(?:现在)?的位置|当前位置)\s*[：:]|^[^。，；>＞»›]{1,12}(?:\s*[>＞»›]\s*[^。，；>＞»›]{1,20}){2,}$/u;
-const PAGE_NUMBER = /^(?:[-—–~\s]*\d{1,4}[-—–~\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页|\d{1,4}\s*\/\s*\d{1,4}|(?:页码|page)\s*[：:]?\s*\d{1,4})$/iu;
+const PAGE_NUMBER =
+  /^(?:[-—–~\s]*\d{1,4}[-—–~\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页|\d{1,4}\s*\/\s*\d{1,4}|(?:页码|page)\s*[：:]?\s*\d{1,4})$/iu;
 const URL = /^(?:(?:https?|ftp):\/\/|www\.)[^\s\p{Script=Han}]+$/iu;
 /** 2024-01-20 08:45 来源：… — a publication time in front of the labels. */
 const LEADING_STAMP = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s+/u;
-const DATE_TIME =
-  /^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$/u;
+const DATE_TIME = /^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$/u;
 const SYMBOLS_ONLY = /^[\s*\-—=~_#·•◆◇★☆■□●○▲△▼▽|｜]+$/u;
 const END_MARK = /^[（(【[]?完[）)】\]]?$/u;
 
@@ -33,8 +33,15 @@ export function isFurniture(normalized: string): boolean {
   const text = normalized.trim();
   if (text.length === 0 || text.length > 80) return false;
   return (
-    LABEL_LINE.test(text.replace(LEADING_STAMP, "")) || isControls(text) || (PREV_NEXT.test(text) && !/[。！？]/u.test(text)) || BREADCRUMB.test(text) ||
-    PAGE_NUMBER.test(text) || URL.test(text) || (/\d/u.test(text) && DATE_TIME.test(text)) || SYMBOLS_ONLY.test(text) || END_MARK.test(text)
+    LABEL_LINE.test(text.replace(LEADING_STAMP, "")) ||
+    isControls(text) ||
+    (PREV_NEXT.test(text) && !/[。！？]/u.test(text)) ||
+    BREADCRUMB.test(text) ||
+    PAGE_NUMBER.test(text) ||
+    URL.test(text) ||
+    (/\d/u.test(text) && DATE_TIME.test(text)) ||
+    SYMBOLS_ONLY.test(text) ||
+    END_MARK.test(text)
   );
 }
 
