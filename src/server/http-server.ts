@@ -70,6 +70,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     schema: options.schema,
     introspection: true,
     parseOptions: { maxTokens: MAX_TOKENS },
+    // Apollo decides this from process.env.NODE_ENV, which `npm start` leaves unset; our config decides.
+    includeStacktraceInErrorResponses: options.exposeInternalErrors,
     fieldResolver: projectionFieldResolver,
     // main.ts owns shutdown: Apollo stopping on its own would race it and re-raise the signal.
     stopOnTerminationSignals: false,

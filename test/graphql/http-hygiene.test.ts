@@ -54,6 +54,24 @@ describe("GraphQL over HTTP status codes", () => {
   });
 });
 
+describe("with NODE_ENV unset, as `npm start` runs", () => {
+  it("sends no stack trace or path with a parse error", async () => {
+    const saved = process.env.NODE_ENV;
+    delete process.env.NODE_ENV;
+    const bare = await startTestServer(executor).finally(() => {
+      process.env.NODE_ENV = saved;
+    });
+    try {
+      const { status, body } = await postGraphQL(bare.url, "{ entity(name: ");
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+      expect(JSON.stringify(body)).not.toMatch(/stacktrace|node_modules|at \//);
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
 describe("Express errors are JSON without internals", () => {
   it("answers a body that is not JSON with 400 JSON", async () => {
     const res = await raw("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: "{bad json" });
