@@ -1,23 +1,11 @@
-import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cypher } from "../../src/db/cypher-query.js";
 import { BROWSER_DIR } from "../../src/neo4j/paths.js";
 import type { RunningHttpServer } from "../../src/server/http-server.js";
+import { launchChromium } from "../helpers/chromium.js";
 import { testDatabase } from "../helpers/neo4j.js";
 import { startTestServer } from "../helpers/server.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-];
 
 const target = inject("neo4j");
 const { driver, executor } = testDatabase();
@@ -26,10 +14,9 @@ let external: RunningHttpServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   server = await startTestServer(executor, {}, { dir: BROWSER_DIR, boltUrl: target.uri });
   external = await startTestServer(executor);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
