@@ -17,6 +17,7 @@ import { createErrorFormatter } from "../graphql/format-error.js";
 import { ingestDeps, type IngestDeps } from "../ingest/pipeline.js";
 import type { Logger } from "../log/logger.js";
 import { cypherEndpoint } from "../cypher-endpoint/cypher-endpoint.js";
+import { explorer } from "./explorer.js";
 import { graphiql } from "./graphiql.js";
 import { type BrowserOptions, neo4jBrowser } from "./neo4j-browser.js";
 import { healthz, type ReadinessCheck, readyz } from "./health.js";
@@ -33,6 +34,8 @@ export interface HttpServerOptions {
   readinessChecks?: ReadinessCheck[];
   /** Neo4j Browser, when this process runs the embedded Neo4j. */
   browser?: BrowserOptions;
+  /** The built explorer app (web/dist by default). */
+  explorerDir?: string;
 }
 
 export interface RunningHttpServer {
@@ -112,6 +115,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }),
   );
 
+  app.use(explorer(options.explorerDir));
   app.use(jsonNotFound);
   app.use(jsonErrorHandler(options.log, options.exposeInternalErrors));
 

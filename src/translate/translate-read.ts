@@ -202,3 +202,46 @@ RETURN {matched: size(subjects), items: COLLECT {
   RETURN ${item}
 }} AS result`);
 }
+
+/**
+ * Observations matched by one statement, with how many entities each name identified (`counts`, so
+ * the service can tell "unknown name" from "no figures").
+ */
+function observationList(b: CypherBuilder, selection: FieldSelection, spec: { lookups: string; counts: string; match: string; order: string }): CypherQuery {
+  return b.build(`
+WITH ${spec.lookups}
+RETURN {${spec.counts}, items: COLLECT {
+  ${spec.match}
+  WITH o ORDER BY ${spec.order}
+  RETURN ${project(b, "o", "Observation", selection)}
+}} AS result`);
+}
+
+/** One indicator in one year across subjects (all kinds unless one is given), by subject name. */
+export function translateCompare(selection: FieldSelection, args: { indicator: string; period: number; kind?: string | null }): CypherQuery {
+  const b = new CypherBuilder();
+  const kind = b.param(args.kind ?? null);
+  return observationList(b, selection, {
+    lookups: `[e IN ${entityLookup(b, args.indicator, "indicator")} WHERE e:Indicator] AS indicators`,
+    counts: "indicators: size(indicators)",
+    match: `UNWIND indicators AS i
+  MATCH (o:Observation {period: ${b.param(args.period)}})-[:OF_INDICATOR]->(i)
+  WHERE ${kind} IS NULL OR o.kind = ${kind}
+  MATCH (o)-[:ABOUT]->(s)
+  WITH o, s`,
+    order: "s.name, s.id, o.kind, o.measure, o.id",
+  });
+}
+
+/** One subject's figures of one indicator over the years, oldest first. */
+export function translateSeries(selection: FieldSelection, args: { subject: string; indicator: string }): CypherQuery {
+  const b = new CypherBuilder();
+  return observationList(b, selection, {
+    lookups: `${entityLookup(b, args.subject, "subject")} AS subjects, [e IN ${entityLookup(b, args.indicator, "indicator")} WHERE e:Indicator] AS indicators`,
+    counts: "subjects: size(subjects), indicators: size(indicators)",
+    match: `UNWIND subjects AS s
+  MATCH (o:Observation)-[:ABOUT]->(s)
+  WHERE EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators }`,
+    order: "o.period, o.kind, o.measure, o.id",
+  });
+}

@@ -2,8 +2,9 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, Info, Int, Query, Resolver } from "type-graphql";
 import { MAX_NAME_LENGTH } from "../../translate/limits.js";
 import type { GraphQLContext } from "../context.js";
-import { listObservations, targetAttainment } from "./observation.service.js";
-import { Attainment, ObservationConnection, ObservationFilter } from "./observation.type.js";
+import { compare, listObservations, series, targetAttainment } from "./observation.service.js";
+import { ObservationKind } from "../common/enums.js";
+import { Attainment, Observation, ObservationConnection, ObservationFilter } from "./observation.type.js";
 
 @Resolver()
 export class ObservationResolver {
@@ -26,5 +27,28 @@ export class ObservationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Attainment[]> {
     return targetAttainment(ctx.executor, info, subject, period);
+  }
+
+  @Query(() => [Observation], {
+    description: "One indicator in one year across places and other subjects, by subject name: to compare them. All kinds unless `kind` is given.",
+  })
+  compare(
+    @Arg("indicator", () => String, { description: `Id, canonical name or alias; at most ${MAX_NAME_LENGTH} characters.` }) indicator: string,
+    @Arg("period", () => Int) period: number,
+    @Arg("kind", () => ObservationKind, { nullable: true }) kind: string | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Observation[]> {
+    return compare(ctx.executor, info, { indicator, period, kind });
+  }
+
+  @Query(() => [Observation], { description: "One subject's figures of one indicator over the years: oldest first, then by kind and measure." })
+  series(
+    @Arg("subject", () => String, { description: `Id, canonical name or alias; at most ${MAX_NAME_LENGTH} characters.` }) subject: string,
+    @Arg("indicator", () => String, { description: `Id, canonical name or alias; at most ${MAX_NAME_LENGTH} characters.` }) indicator: string,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Observation[]> {
+    return series(ctx.executor, info, { subject, indicator });
   }
 }

@@ -3,9 +3,9 @@ import type { Executor } from "../../db/executor.js";
 import { NotFoundError } from "../../errors/client-errors.js";
 import { clip } from "../../translate/limits.js";
 import { selectionOf } from "../../translate/selection.js";
-import { type ObservationFilter, translateObservations, translateTargetAttainment } from "../../translate/translate-read.js";
+import { type ObservationFilter, translateCompare, translateObservations, translateSeries, translateTargetAttainment } from "../../translate/translate-read.js";
 import { readRoot } from "../read-root.js";
-import type { Attainment, ObservationConnection } from "./observation.type.js";
+import type { Attainment, Observation, ObservationConnection } from "./observation.type.js";
 
 export async function listObservations(
   executor: Executor,
@@ -19,4 +19,29 @@ export async function targetAttainment(executor: Executor, info: GraphQLResolveI
   const result = await readRoot<{ matched: number; items: Attainment[] }>(executor, translateTargetAttainment(selectionOf(info), { subject, period }));
   if (!result || result.matched === 0) throw new NotFoundError(`No entity has the id, name or alias "${clip(subject)}".`);
   return result.items;
+}
+
+interface NamedList {
+  subjects?: number;
+  indicators?: number;
+  items: Observation[];
+}
+
+/** The list, or NOT_FOUND naming the argument that identified nothing. */
+function namedItems(result: NamedList | null, names: { subject?: string; indicator: string }): Observation[] {
+  if (result?.subjects === 0 && names.subject !== undefined) throw new NotFoundError(`No entity has the id, name or alias "${clip(names.subject)}".`);
+  if (!result || result.indicators === 0) throw new NotFoundError(`No indicator has the id, name or alias "${clip(names.indicator)}".`);
+  return result.items;
+}
+
+export async function compare(
+  executor: Executor,
+  info: GraphQLResolveInfo,
+  args: { indicator: string; period: number; kind: string | null },
+): Promise<Observation[]> {
+  return namedItems(await readRoot<NamedList>(executor, translateCompare(selectionOf(info), args)), args);
+}
+
+export async function series(executor: Executor, info: GraphQLResolveInfo, args: { subject: string; indicator: string }): Promise<Observation[]> {
+  return namedItems(await readRoot<NamedList>(executor, translateSeries(selectionOf(info), args)), args);
 }

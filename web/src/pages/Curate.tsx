@@ -1,0 +1,3 @@
+export function CuratePage() {
+  return <h1>导入</h1>;
+}
