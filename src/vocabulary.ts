@@ -39,6 +39,10 @@ export type Measure = (typeof MEASURES)[number];
 export const QUALIFIERS = ["EXACT", "APPROX", "AT_LEAST", "MORE_THAN", "NEARLY", "EXCEEDS", "AT_MOST"] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
+/** Why a figure was left out: no place says whose it is, no year, or what it measures is a name. */
+export const SKIP_REASONS = ["NO_SUBJECT", "NO_PERIOD", "NO_INDICATOR"] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
 /** Relationship types between entities (the writer's allow-list, and the `relations(types:)` filter). */
 export const ENTITY_RELATION_TYPES = ["PART_OF", "LOCATED_IN", "PARTNER_OF", "SUB_ORGANIZATION_OF", "PARTICIPATED_IN", "APPLIES_TO"] as const;
 export type EntityRelationType = (typeof ENTITY_RELATION_TYPES)[number];

@@ -28,13 +28,14 @@ export function extractDocument(source: SourceDocument, deps: ExtractDeps) {
   const context = documentContext(doc, deps.gazetteer, deps.registry, source.meta.subject);
   const ctx = { ...deps, context };
   const articles = new Map(doc.articles.map((a) => [a.id, a]));
-  const { observations, skipped } = extractObservations(doc, ctx);
+  const { observations, skipped, skippedFigures } = extractObservations(doc, ctx);
   const subject = context.subject ? { id: divisionId(context.subject.division), source: context.subject.source } : null;
   return {
     doc,
     context,
     subject,
     skipped,
+    skippedFigures,
     mentions: linkMentions(doc, deps.matcher, (articleId) => placeFrame(context, deps.gazetteer, deps.registry, articles.get(articleId))),
     observations,
     posts: extractPosts(doc, ctx),

@@ -1,6 +1,7 @@
 import type { CypherQuery } from "../db/cypher-query.js";
 import type { ComparablePassage } from "./dedupe.js";
 import type { IngestSummary } from "./graph.js";
+import type { IngestPreview } from "./preview.js";
 import type { DocumentMeta, SourceDocument } from "./types.js";
 
 /** The messages between the API's thread and an extraction worker: plain, structured-cloneable data only. */
@@ -43,6 +44,7 @@ export type WorkerRequest =
   | { id: number; op: "layout"; job: number }
   | { id: number; op: "plan"; job: number; redirects: Array<[string, string]>; candidates: ComparablePassage[] }
   | { id: number; op: "statement"; job: number; index: number }
+  | { id: number; op: "preview"; job: number }
   | { id: number; op: "close"; job: number };
 
 export interface OpResult {
@@ -52,6 +54,7 @@ export interface OpResult {
   layout: Layout;
   plan: Planned;
   statement: CypherQuery;
+  preview: IngestPreview;
   close: null;
 }
 

@@ -7,6 +7,7 @@ import { extractDocument, loadExtractDeps } from "./extract-document.js";
 import type { OpResult, WorkerReply, WorkerRequest } from "./extract-protocol.js";
 import { buildGraphRows, type GraphRows, rowCounts } from "./graph.js";
 import { metadataHash } from "./metadata.js";
+import { previewOf } from "./preview.js";
 import { validateSource } from "./read.js";
 import type { SourceDocument } from "./types.js";
 import { writeStatements } from "./write.js";
@@ -23,6 +24,8 @@ interface JobState {
   sketches?: Sketch[];
   lookups?: CypherQuery[];
   statements?: CypherQuery[];
+  /** The rows as planned, kept for a dry run's preview. */
+  graph?: GraphRows;
 }
 
 const port = parentPort;
@@ -86,6 +89,7 @@ function handle(request: WorkerRequest): OpResult[WorkerRequest["op"]] {
         similarity: d.similarity,
       }));
       const graph = { ...rows, nearDuplicates };
+      state.graph = graph;
       state.statements = writeStatements(graph);
       return { statements: state.statements.length, counts: rowCounts(graph), summary: graph.summary, factKeys: graph.factKeys };
     }
@@ -93,6 +97,11 @@ function handle(request: WorkerRequest): OpResult[WorkerRequest["op"]] {
       const statement = job(request.job).statements?.[request.index];
       if (!statement) throw new Error(`no statement ${request.index} in job ${request.job}`);
       return statement;
+    }
+    case "preview": {
+      const state = job(request.job);
+      if (!state.graph || !state.extraction) throw new Error("the job has not been planned");
+      return previewOf(state.graph, state.extraction.skippedFigures);
     }
     case "close":
       jobs.delete(request.job);

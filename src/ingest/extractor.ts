@@ -5,6 +5,7 @@ import { IngestInputError } from "../errors/client-errors.js";
 import { InternalError } from "../errors/internal-errors.js";
 import type { ComparablePassage } from "./dedupe.js";
 import type { Extracted, ExtractInput, Layout, OpResult, Planned, Prepared, WorkerReply, WorkerRequest } from "./extract-protocol.js";
+import type { IngestPreview } from "./preview.js";
 
 /** Plain JavaScript that registers tsx in the worker: `node --import tsx` does not carry into worker threads. */
 const WORKER_BOOT = new URL("./extract-worker-boot.mjs", import.meta.url);
@@ -129,6 +130,11 @@ export class ExtractJob {
   /** One write statement: fetched one by one, so the API thread never decodes a whole document's rows at once. */
   statement(index: number): Promise<CypherQuery> {
     return this.worker.request({ op: "statement", job: this.id, index });
+  }
+
+  /** What the planned rows would add, with offsets: a dry run's answer (after `plan`). */
+  preview(): Promise<IngestPreview> {
+    return this.worker.request({ op: "preview", job: this.id });
   }
 
   close(): void {

@@ -12,6 +12,7 @@ import type { ExtractInput, Planned, Prepared } from "./extract-protocol.js";
 import { type ExtractJob, type Extractor, sharedExtractor } from "./extractor.js";
 import type { IngestSummary } from "./graph.js";
 import type { MetadataInput } from "./metadata.js";
+import type { IngestPreview } from "./preview.js";
 import { readSourceFile } from "./read.js";
 import type { SourceDocument } from "./types.js";
 import { afterRewrite, beforeRewrite, type CitedByDocument, citedByDocument, redirectLookup } from "./write.js";
@@ -154,6 +155,42 @@ async function ingest(input: ExtractInput, deps: IngestDeps): Promise<IngestResu
   } finally {
     job.close();
   }
+}
+
+export interface DryRunResult extends IngestResult {
+  preview: IngestPreview;
+}
+
+/**
+ * What ingesting would do, without writing: the status it would answer (a different text under a
+ * taken id is refused the same way), its counts and the rows as a preview. Reads only: merged
+ * entities and near-duplicate candidates are looked up as the write would.
+ */
+async function dryRun(input: ExtractInput, deps: IngestDeps): Promise<DryRunResult> {
+  const started = Date.now();
+  const job = await deps.extractor.open(input);
+  try {
+    const { meta, sha256 } = job.prepared;
+    const [stored] = await deps.executor.read<StoredDocument>(cypher(EXISTING, { id: meta.id }));
+    if (stored && stored.sha256 !== sha256) throw differentText(meta.id);
+    const status: IngestStatus = !stored ? "created" : sameMetadata(stored, job.prepared) ? "unchanged" : "updated";
+    const extracted = await job.extract();
+    const read: Run = (query) => deps.executor.read(query);
+    const redirects = await read<{ old: string; id: string }>(redirectLookup(extracted.entityIds));
+    const plan = await job.plan(
+      redirects.map((r) => [r.old, r.id]),
+      await nearDuplicateCandidates(read, job, extracted.lookups),
+    );
+    const preview = await job.preview();
+    return { documentId: meta.id, status, counts: plan.counts, ms: Date.now() - started, summary: plan.summary, preview };
+  } finally {
+    job.close();
+  }
+}
+
+/** A dry run of `ingestText`: validated and extracted the same way, nothing written. */
+export function previewText(text: string, sourceFile: string, metadata: unknown, deps: IngestDeps): Promise<DryRunResult> {
+  return dryRun({ kind: "text", text, sourceFile, metadata }, deps);
 }
 
 /** Ingests a document already read and validated (the CLI, the corpus, tests). */

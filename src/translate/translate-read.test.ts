@@ -37,6 +37,38 @@ describe("translation of root fields to Cypher", () => {
     `);
   });
 
+  it("compiles compare and series into one statement each, counting what the names identified", async () => {
+    const compare = await translate(`{ compare(indicator: "地区生产总值", period: 2022, kind: ACTUAL) { value subject { name } } }`);
+    // The capturing executor answers nothing, so the service reports the name as unknown.
+    expect(compare.errors).toEqual(['No indicator has the id, name or alias "地区生产总值".']);
+    expect(compare.queries).toHaveLength(1);
+    expect(compare.queries[0]?.cypher).toMatchInlineSnapshot(`
+      "WITH [e IN COLLECT { MATCH (e:Entity {id: $p1}) RETURN e UNION MATCH (e:Entity {name: $p1}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p2) YIELD node WHERE $p1 IN node.aliases RETURN node AS e } WHERE e:Indicator] AS indicators
+      RETURN {indicators: size(indicators), items: COLLECT {
+        UNWIND indicators AS i
+        MATCH (o:Observation {period: $p3})-[:OF_INDICATOR]->(i)
+        WHERE $p0 IS NULL OR o.kind = $p0
+        MATCH (o)-[:ABOUT]->(s)
+        WITH o, s
+        WITH o ORDER BY s.name, s.id, o.kind, o.measure, o.id
+        RETURN {\`#typename\`: 'Observation', \`value\`: o.value, \`subject\`: head(COLLECT { MATCH (o)-[r1:ABOUT]->(m0:Entity) WITH m0, r1 ORDER BY CASE r1.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 ELSE 2 END, size(coalesce(r1.citations, [])) DESC, m0.id LIMIT 1 RETURN {\`#typename\`: CASE m0.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`name\`: m0.name} })}
+      }} AS result"
+    `);
+    const series = await translate(`{ series(subject: "市北区", indicator: "地区生产总值") { period kind value } }`);
+    expect(series.errors).toEqual(['No indicator has the id, name or alias "地区生产总值".']);
+    expect(series.queries).toHaveLength(1);
+    expect(series.queries[0]?.cypher).toMatchInlineSnapshot(`
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS subjects, [e IN COLLECT { MATCH (e:Entity {id: $p2}) RETURN e UNION MATCH (e:Entity {name: $p2}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p3) YIELD node WHERE $p2 IN node.aliases RETURN node AS e } WHERE e:Indicator] AS indicators
+      RETURN {subjects: size(subjects), indicators: size(indicators), items: COLLECT {
+        UNWIND subjects AS s
+        MATCH (o:Observation)-[:ABOUT]->(s)
+        WHERE EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators }
+        WITH o ORDER BY o.period, o.kind, o.measure, o.id
+        RETURN {\`#typename\`: 'Observation', \`period\`: o.period, \`kind\`: o.kind, \`value\`: o.value}
+      }} AS result"
+    `);
+  });
+
   it("searches with the words as escaped phrases, entities and passages together", async () => {
     const { queries } = await translate(
       `{ search(query: "邮轮\\" OR *:* 港区", first: 2) { totalCount edges { score node { ... on Zone { name } ... on Passage { text } } } } }`,

@@ -14,7 +14,7 @@ let external: RunningHttpServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startTestServer(executor, {}, { dir: BROWSER_DIR, boltUrl: target.uri });
+  server = await startTestServer(executor, {}, { browser: { dir: BROWSER_DIR, boltUrl: target.uri } });
   external = await startTestServer(executor);
   browser = await launchChromium();
 });

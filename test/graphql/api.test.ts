@@ -96,6 +96,35 @@ describe("the GraphQL API over the corpus graph", () => {
     expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 
+  it("compares one indicator across subjects in one statement, matching the filtered observations", async () => {
+    type Row = { id: string; period: number; kind: string; indicator: { name: string }; subject: { name: string } };
+    const result = await data<{ compare: Row[]; observations: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(
+      executor,
+      `{ compare(indicator: "地区生产总值", period: 2023, kind: TARGET) { id period kind indicator { name } subject { name } }
+         observations(filter: { indicator: "地区生产总值", period: 2023, kind: TARGET }, first: 100) { totalCount edges { node { id } } } }`,
+    );
+    expect(result.compare.length).toBeGreaterThan(1);
+    expect(new Set(result.compare.map((o) => o.subject.name)).size).toBeGreaterThan(1);
+    expect(result.compare.map((o) => o.id).sort()).toEqual(result.observations.edges.map((e) => e.node.id).sort());
+    for (const o of result.compare) expect(o).toMatchObject({ period: 2023, kind: "TARGET", indicator: { name: "地区生产总值" } });
+    const names = result.compare.map((o) => o.subject.name);
+    expect(names).toEqual([...names].sort());
+  });
+
+  it("gives one subject's series of an indicator oldest first, and names the argument that identifies nothing", async () => {
+    const result = await data<{ series: Array<{ period: number; kind: string; subject: { name: string }; indicator: { name: string } }> }>(
+      executor,
+      `{ series(subject: "市北", indicator: "GDP") { period kind subject { name } indicator { name } } }`,
+    );
+    expect(new Set(result.series.map((o) => o.period)).size).toBeGreaterThan(1);
+    expect(result.series.map((o) => o.period)).toEqual(result.series.map((o) => o.period).sort((a, b) => a - b));
+    for (const o of result.series) expect(o).toMatchObject({ subject: { name: "市北区" }, indicator: { name: "地区生产总值" } });
+    const noSubject = await execute(executor, `{ series(subject: "火星区", indicator: "地区生产总值") { id } }`);
+    expect(noSubject.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([["NOT_FOUND", 'No entity has the id, name or alias "火星区".']]);
+    const noIndicator = await execute(executor, `{ compare(indicator: "市北区", period: 2022) { id } }`);
+    expect(noIndicator.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([["NOT_FOUND", 'No indicator has the id, name or alias "市北区".']]);
+  });
+
   it("searches Chinese as phrases, finds something for one character, and never chokes on Lucene syntax", async () => {
     const search = async (query: string, kinds?: string[]) =>
       (

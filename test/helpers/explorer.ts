@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import type { RunningHttpServer } from "../../src/server/http-server.js";
 import { launchChromium } from "./chromium.js";
@@ -20,8 +21,15 @@ export interface ExplorerHarness {
   close(): Promise<void>;
 }
 
+/** Builds web/dist when its sources changed, as `npm start` does (web/build.mjs locks against parallel test files). */
+export function buildExplorer(): void {
+  const build = spawnSync(process.execPath, ["web/build.mjs"], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error(`web/build.mjs failed (${build.status ?? build.signal})`);
+}
+
 /** The real service (with the built explorer) and headless Chromium. */
 export async function startExplorer(env: Record<string, string> = {}): Promise<ExplorerHarness> {
+  buildExplorer();
   const { driver, executor } = testDatabase();
   const server = await startTestServer(executor, env);
   const browser = await launchChromium();

@@ -6,7 +6,11 @@ import { type RunningHttpServer, startHttpServer } from "../../src/server/http-s
 import type { BrowserOptions } from "../../src/server/neo4j-browser.js";
 
 /** The real HTTP server on a free port, configured as `npm start` would be from `env`. */
-export async function startTestServer(executor: Executor, env: Record<string, string> = {}, browser?: BrowserOptions): Promise<RunningHttpServer> {
+export async function startTestServer(
+  executor: Executor,
+  env: Record<string, string> = {},
+  extra: { browser?: BrowserOptions; explorerDir?: string } = {},
+): Promise<RunningHttpServer> {
   const config = loadConfig({ NODE_ENV: "test", ...env });
   return startHttpServer({
     executor,
@@ -16,6 +20,7 @@ export async function startTestServer(executor: Executor, env: Record<string, st
     port: 0,
     exposeInternalErrors: false,
     api: config.api,
-    ...(browser ? { browser } : {}),
+    ...(extra.browser ? { browser: extra.browser } : {}),
+    ...(extra.explorerDir ? { explorerDir: extra.explorerDir } : {}),
   });
 }

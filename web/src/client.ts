@@ -1,4 +1,4 @@
-import { cacheExchange, type KeyingConfig } from "@urql/exchange-graphcache";
+import { cacheExchange, type KeyingConfig, type UpdateResolver } from "@urql/exchange-graphcache";
 import { Client, fetchExchange } from "urql";
 import schema from "./gql/introspection";
 
@@ -22,12 +22,19 @@ function keylessTypes(): KeyingConfig {
   return keys;
 }
 
+/** A write may change any answer: every cached root field is dropped (a dry run writes nothing and keeps them). */
+const invalidateAll: UpdateResolver = (_result, args, cache) => {
+  if (args.dryRun === true) return;
+  cache.invalidate("Query");
+};
+const WRITES = { ingestDocument: invalidateAll, addAlias: invalidateAll, mergeEntities: invalidateAll };
+
 export function createClient(url = "/graphql"): Client {
   return new Client({
     url,
     // Apollo's CSRF guard refuses simple GETs; POST with a JSON body is what it accepts as is.
     preferGetMethod: false,
-    exchanges: [cacheExchange({ schema, keys: keylessTypes() }), fetchExchange],
+    exchanges: [cacheExchange({ schema, keys: keylessTypes(), updates: { Mutation: WRITES } }), fetchExchange],
     fetchOptions: () => {
       const token = curatorToken.get();
       return token ? { headers: { authorization: `Bearer ${token}` } } : {};

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { DIRECTIONS, ENTITY_KINDS, FACT_METHODS, MEASURES, OBSERVATION_KINDS, QUALIFIERS } from "../../vocabulary.js";
+import { DIRECTIONS, ENTITY_KINDS, FACT_METHODS, MEASURES, OBSERVATION_KINDS, QUALIFIERS, SKIP_REASONS } from "../../vocabulary.js";
 
 /** A GraphQL enum object from a vocabulary list: each value names itself. */
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -41,4 +41,12 @@ registerEnumType(FactMethod, {
   name: "FactMethod",
   description:
     "Found by the extraction rules, stated in the reviewed registry, or taken from reference data (the national gazetteer, the indicator vocabulary).",
+});
+
+export const SkipReason = enumOf(SKIP_REASONS);
+export type SkipReason = (typeof SKIP_REASONS)[number];
+registerEnumType(SkipReason, {
+  name: "SkipReason",
+  description:
+    "Why a figure was left out: NO_SUBJECT (nothing says which place it is about), NO_PERIOD (nor which year), NO_INDICATOR (what it measures would be a name).",
 });

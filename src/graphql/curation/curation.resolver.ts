@@ -10,14 +10,15 @@ import { DocumentMetadataInput, IngestResult } from "./curation.type.js";
 export class CurationResolver {
   @Mutation(() => IngestResult, {
     description:
-      "Ingests a document's text: all of it or nothing. The same text and metadata again change nothing; the same text with new metadata updates it.",
+      "Ingests a document's text: all of it or nothing. The same text and metadata again change nothing; the same text with new metadata updates it. With `dryRun: true` nothing is written: the result says what would be, with a preview of every entity, figure, post and relation at its offsets, and the figures left out.",
   })
   ingestDocument(
     @Arg("text", () => String) text: string,
     @Arg("metadata", () => DocumentMetadataInput) metadata: DocumentMetadataInput,
+    @Arg("dryRun", () => Boolean, { defaultValue: false }) dryRun: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<IngestResult> {
-    return ingestText(ctx, text, metadata);
+    return ingestText(ctx, text, metadata, dryRun);
   }
 
   @Mutation(() => Entity, {

@@ -1,13 +1,13 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from "../../errors/client-errors.js";
-import { ingestText as ingest } from "../../ingest/pipeline.js";
+import { ingestText as ingest, type IngestResult as PipelineResult, previewText } from "../../ingest/pipeline.js";
 import { conflictStatements } from "../../ingest/write.js";
 import { selectionOf } from "../../translate/selection.js";
 import { addAliasStatement, lookupEntity, mergeEntitiesStatements, readEntityStatement } from "../../translate/translate-write.js";
 import { shape } from "../../translate/shape.js";
 import type { GraphQLContext } from "../context.js";
 import type { Entity } from "../entity/entity.type.js";
-import type { DocumentMetadataInput, IngestResult } from "./curation.type.js";
+import type { DocumentMetadataInput, IngestPreview, IngestResult } from "./curation.type.js";
 import { hasLetterOrDigit, normalizeName } from "./names.js";
 import { rekeyFactsOf } from "./rekey.js";
 
@@ -75,12 +75,19 @@ export async function mergeEntities(ctx: GraphQLContext, info: GraphQLResolveInf
   });
 }
 
-export async function ingestText(ctx: GraphQLContext, text: string, metadata: DocumentMetadataInput): Promise<IngestResult> {
+export async function ingestText(ctx: GraphQLContext, text: string, metadata: DocumentMetadataInput, dryRun: boolean): Promise<IngestResult> {
   requireCurator(ctx);
   const { id, ...rest } = metadata;
   const meta = Object.fromEntries(Object.entries({ id, ...rest }).filter(([, v]) => v !== null && v !== undefined));
   // Validated and extracted in a worker thread: a 5 MB text does not hold up other requests.
-  const result = await ingest(text, `${id}.txt`, meta, ctx.ingest());
+  if (dryRun) {
+    const result = await previewText(text, `${id}.txt`, meta, ctx.ingest());
+    return { ...ingestResult(result), dryRun: true, preview: result.preview as IngestPreview };
+  }
+  return { ...ingestResult(await ingest(text, `${id}.txt`, meta, ctx.ingest())), dryRun: false, preview: null };
+}
+
+function ingestResult(result: PipelineResult): Omit<IngestResult, "dryRun" | "preview"> {
   const c = result.counts;
   return {
     documentId: result.documentId,

@@ -53,10 +53,21 @@ export interface SkippedFigures {
   noIndicator: number;
 }
 
+/** A figure left out, where it stands: what a dry run shows a curator. */
+export interface SkippedFigure extends CitationRef {
+  reason: keyof SkippedFigures;
+}
+
+/** A report lists at most this many skipped figures (the counts stay exact). */
+export const MAX_SKIPPED_LISTED = 1000;
+
 export interface ObservationExtraction {
   observations: ExtractedObservation[];
   skipped: SkippedFigures;
+  skippedFigures: SkippedFigure[];
 }
+
+type Skip = (reason: keyof SkippedFigures, figure: CitationRef) => void;
 
 const CLAUSE_BREAK = /[，。；：！？,;:!?]/u;
 /** Articles whose figures are not observations: a page header, a notice, an obituary, a logo legend. */
@@ -102,23 +113,22 @@ export function extractObservations(doc: SegmentedDocument, ctx: ExtractionConte
   const articles = new Map<string, ArticleSegment>(doc.articles.map((a) => [a.id, a]));
   const out: ExtractedObservation[] = [];
   const skipped: SkippedFigures = { noSubject: 0, noPeriod: 0, noIndicator: 0 };
+  const skippedFigures: SkippedFigure[] = [];
+  const skip: Skip = (reason, figure) => {
+    skipped[reason] += 1;
+    if (skippedFigures.length < MAX_SKIPPED_LISTED) skippedFigures.push({ reason, ...figure });
+  };
   for (const passage of doc.passages) {
     const article = articles.get(passage.articleId);
     if (!article || SKIPPED_KINDS.has(article.kind) || passage.isFurniture) continue;
     if (article.kind === "PANEL" && article.period === null) continue;
     if (isFigureLine(passage.text)) continue;
-    out.push(...fromPassage(doc, article, passage, ctx, skipped));
+    out.push(...fromPassage(doc, article, passage, ctx, skip));
   }
-  return { observations: out, skipped };
+  return { observations: out, skipped, skippedFigures };
 }
 
-function fromPassage(
-  doc: SegmentedDocument,
-  article: ArticleSegment,
-  passage: PassageSegment,
-  ctx: ExtractionContext,
-  skipped: SkippedFigures,
-): ExtractedObservation[] {
+function fromPassage(doc: SegmentedDocument, article: ArticleSegment, passage: PassageSegment, ctx: ExtractionContext, skip: Skip): ExtractedObservation[] {
   const view = compact(passage.text);
   const sentence = view.text;
   const frame = placeFrame(ctx.context, ctx.gazetteer, ctx.registry, article);
@@ -158,7 +168,7 @@ function fromPassage(
     const isPlaceName = ctx.gazetteer.candidates(read.name).some((d) => d.name === read.name);
     const phrase = isPlaceName ? previousIndicator : read;
     if (!phrase) {
-      skipped.noIndicator += 1;
+      skip("noIndicator", citeSpan(doc.meta.id, passage, view, q.start, q.end));
       continue;
     }
     previousIndicator = phrase;
@@ -169,7 +179,7 @@ function fromPassage(
     );
     const subjectId = subject.id;
     if (!subjectId) {
-      skipped.noSubject += 1;
+      skip("noSubject", citeSpan(doc.meta.id, passage, view, q.start, q.end));
       continue;
     }
     previousSubject = subject;
@@ -188,7 +198,7 @@ function fromPassage(
       q.prefixStart,
     );
     if (!timing) {
-      skipped.noPeriod += 1;
+      skip("noPeriod", citeSpan(doc.meta.id, passage, view, q.start, q.end));
       continue;
     }
     const { period, kind } = timing;
