@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { connectNeo4j } from "../src/db/connect.js";
 import { Executor } from "../src/db/executor.js";
@@ -15,9 +14,6 @@ declare module "vitest" {
 
 /** Starts one throwaway Neo4j for the run (random port, temp dir), or uses NEO4J_URI when set. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // The explorer's browser tests load the built app, as `npm start` serves it.
-  const build = spawnSync(process.execPath, ["web/build.mjs"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error(`web/build.mjs failed (${build.status ?? build.signal})`);
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? "warn");
   const database = process.env.NEO4J_DATABASE ?? "neo4j";
   let target: TestNeo4j;
