@@ -48,7 +48,8 @@ process.on("exit", () => rmSync(lock, { recursive: true, force: true }));
 if (!process.argv.includes("--force") && existsSync(stamp) && readFileSync(stamp, "utf8") === digest) process.exit(0);
 
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  // The production build whoever calls (vitest sets NODE_ENV=test, which would make React's development build).
+  const result = spawnSync(command, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) {
     console.error(`web build: ${path.basename(command)} ${args.join(" ")} failed (${result.status ?? result.signal})`);
     process.exit(1);

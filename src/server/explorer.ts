@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import compression from "compression";
 import express, { type Request, type Response, type Router } from "express";
 import { PROJECT_ROOT } from "../neo4j/paths.js";
 import { errorBody } from "./http-guards.js";
@@ -18,6 +19,8 @@ const CSP =
 export function explorer(dir: string = EXPLORER_DIR): Router {
   const router = express.Router();
   const index = path.join(dir, "index.html");
+  // The app's files only: GraphQL answers stay uncompressed, their CPU goes to queries.
+  router.use(compression());
   router.use("/assets", express.static(path.join(dir, "assets"), { immutable: true, maxAge: "365d", index: false }));
   router.get(/.*/, (req: Request, res: Response, next) => {
     if (req.accepts(["json", "html"]) !== "html") {

@@ -8,7 +8,7 @@ export function phrase(term: string): string {
   return `"${term.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
-export type SearchPlan = { mode: "fulltext"; lucene: string } | { mode: "contains"; text: string };
+export type SearchPlan = { mode: "fulltext"; lucene: string; text: string } | { mode: "contains"; text: string };
 
 /**
  * What the user typed, as a search plan. Normally a Lucene query for the cjk analyzer: every word
@@ -21,5 +21,5 @@ export function planSearch(input: string): SearchPlan {
   const text = limited(limited(input, "query", MAX_SEARCH_LENGTH).normalize("NFKC").trim(), "query", MAX_SEARCH_LENGTH);
   if (text.length === 0) throw new BadUserInputError("search needs at least one character", { argument: "query" });
   if (HAN.test(text)) return { mode: "contains", text };
-  return { mode: "fulltext", lucene: text.split(/\s+/u).map(phrase).join(" AND ") };
+  return { mode: "fulltext", text, lucene: text.split(/\s+/u).map(phrase).join(" AND ") };
 }

@@ -77,7 +77,7 @@ describe("translation of root fields to Cypher", () => {
       "CALL () {
         CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node, score
         WITH node, score WHERE $p0 IS NULL OR node.kind IN $p0
-        RETURN node, score
+        RETURN node, score + CASE WHEN node.name = $p2 OR $p2 IN node.aliases THEN 1000 ELSE 0.0 END AS score
         UNION ALL
         CALL db.index.fulltext.queryNodes('passage_search', $p1) YIELD node, score
         WITH node, score WHERE $p0 IS NULL
@@ -85,15 +85,16 @@ describe("translation of root fields to Cypher", () => {
       }
       WITH node, score ORDER BY score DESC, node.id
       WITH collect({node: node, score: score}) AS hits
-      RETURN {\`#connection\`: {offset: $p2, first: $p3}, \`totalCount\`: size(hits), \`edges\`: COLLECT { UNWIND range(0, size(hits) - 1) AS i WITH i, hits[i].node AS node, hits[i].score AS score ORDER BY i SKIP toInteger($p2) LIMIT toInteger($p4) RETURN {\`score\`: score, \`node\`: {\`#typename\`: CASE WHEN node:Entity THEN CASE node.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END WHEN node:Passage THEN 'Passage' END, \`name\`: CASE WHEN node:Zone THEN node.name END, \`text\`: CASE WHEN node:Passage THEN node.text END}} }} AS result"
+      RETURN {\`#connection\`: {offset: $p3, first: $p4}, \`totalCount\`: size(hits), \`edges\`: COLLECT { UNWIND range(0, size(hits) - 1) AS i WITH i, hits[i].node AS node, hits[i].score AS score ORDER BY i SKIP toInteger($p3) LIMIT toInteger($p5) RETURN {\`score\`: score, \`node\`: {\`#typename\`: CASE WHEN node:Entity THEN CASE node.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END WHEN node:Passage THEN 'Passage' END, \`name\`: CASE WHEN node:Zone THEN node.name END, \`text\`: CASE WHEN node:Passage THEN node.text END}} }} AS result"
     `);
     expect(queries[0]?.params).toMatchInlineSnapshot(`
       {
         "p0": null,
         "p1": ""邮轮\\"" AND "OR" AND "*:*" AND "港区"",
-        "p2": 0,
-        "p3": 2,
+        "p2": "邮轮" OR *:* 港区",
+        "p3": 0,
         "p4": 2,
+        "p5": 2,
       }
     `);
   });

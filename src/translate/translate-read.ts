@@ -80,6 +80,9 @@ export function translateNode(selection: FieldSelection, id: string): CypherQuer
   return b.build(`MATCH (n:${labelOf(typeName)} {id: ${b.param(id)}}) RETURN ${project(b, "n", typeName, selection)} AS result`);
 }
 
+/** Added to the relevance of an entity whose name or an alias is exactly the query. */
+export const EXACT_NAME_BONUS = 1000.0;
+
 /** Hits as (node, score) rows: full-text relevance, or for one character, shorter names and texts first. */
 function searchHits(b: CypherBuilder, query: string, kinds: string): string {
   const plan = planSearch(query);
@@ -93,10 +96,12 @@ function searchHits(b: CypherBuilder, query: string, kinds: string): string {
   RETURN node, 0.1 / size(node.text) AS score`;
   }
   const q = b.param(plan.lucene);
+  const exact = b.param(plan.text);
+  // An entity named exactly what was typed (name or alias) is the best hit, before any sentence that contains it.
   return `
   CALL db.index.fulltext.queryNodes('entity_search', ${q}) YIELD node, score
   WITH node, score WHERE ${kinds} IS NULL OR node.kind IN ${kinds}
-  RETURN node, score
+  RETURN node, score + CASE WHEN node.name = ${exact} OR ${exact} IN node.aliases THEN ${EXACT_NAME_BONUS} ELSE 0.0 END AS score
   UNION ALL
   CALL db.index.fulltext.queryNodes('passage_search', ${q}) YIELD node, score
   WITH node, score WHERE ${kinds} IS NULL

@@ -136,6 +136,8 @@ describe("the GraphQL API over the corpus graph", () => {
       ).search;
     const phrase = await search("邮轮港区");
     expect(phrase.edges[0]?.node).toMatchObject({ __typename: "Zone", name: "邮轮港区" });
+    // An alias typed exactly puts its entity before the sentences that contain the words.
+    expect((await search("邮轮母港")).edges[0]?.node).toMatchObject({ __typename: "Zone", name: "邮轮港区" });
     for (const edge of phrase.edges.filter((e) => e.node.__typename === "Passage")) expect(edge.node.text).toMatch(/邮轮港区|邮轮母港/);
     const scores = phrase.edges.map((e) => e.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));

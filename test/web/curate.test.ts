@@ -59,7 +59,10 @@ describe("the curators' page", () => {
     await expect.poll(() => page.locator("mark.curate-skipped[data-start]").allTextContents()).toEqual(["5.5%"]);
     expect(await page.getByLabel("未收录").textContent()).toContain("文中没有说明是哪个地方的数字");
     expect(await page.getByLabel("职务").textContent()).toContain("王晓明");
-    if (process.env.SCREENSHOTS) await page.screenshot({ path: "docs/img/explorer-curate.png", fullPage: false });
+    if (process.env.SCREENSHOTS) {
+      await page.locator(".curate-summary").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: "docs/img/explorer-curate.png" });
+    }
 
     expect(await documentFootprint(executor, id)).toEqual({ documents: 0, passages: 0, citations: 0, facts: 0 });
 

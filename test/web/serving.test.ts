@@ -38,9 +38,10 @@ describe("serving the explorer", () => {
 
   it("serves hashed assets for a year and keeps JSON answers for JSON clients", async () => {
     const asset = readdirSync(path.join(EXPLORER_DIR, "assets")).find((f) => f.endsWith(".js"));
-    const response = await fetch(`${server.url}/assets/${asset}`);
+    const response = await fetch(`${server.url}/assets/${asset}`, { headers: { "accept-encoding": "gzip" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toMatch(/max-age=31536000.*immutable/);
+    expect(response.headers.get("content-encoding")).toBe("gzip");
     const missing = await fetch(`${server.url}/assets/nothing-here.js`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ errors: [{ extensions: { code: "NOT_FOUND" } }] });

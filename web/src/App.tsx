@@ -7,7 +7,7 @@ import { NotFoundPage } from "./pages/NotFound";
 import { ObservationPage } from "./pages/Observation";
 import { SearchPage } from "./pages/Search";
 import { SourcePage } from "./pages/Source";
-import { routes } from "./routes";
+import { decodeParam, routes } from "./routes";
 
 // The graph renderer and the charts are the heavy libraries: loaded only on the pages that draw.
 const GraphPage = lazy(() => import("./pages/Graph"));
@@ -33,12 +33,12 @@ export function App() {
         <Suspense fallback={<Loading />}>
           <Switch>
             <Route path="/" component={SearchPage} />
-            <Route path="/entity/:id">{(p) => <EntityPage id={p.id} />}</Route>
-            <Route path="/name/:name">{(p) => <EntityByNamePage name={p.name} />}</Route>
-            <Route path="/observation/:id">{(p) => <ObservationPage id={p.id} />}</Route>
-            <Route path="/doc/:id">{(p) => <SourcePage id={p.id} />}</Route>
-            <Route path="/graph/:id">{(p) => <GraphPage id={p.id} />}</Route>
-            <Route path="/targets/:subject/:year">{(p) => <TargetsPage subject={p.subject} year={p.year} />}</Route>
+            <Route path="/entity/:id">{(p) => <EntityPage id={decodeParam(p.id)} />}</Route>
+            <Route path="/name/:name">{(p) => <EntityByNamePage name={decodeParam(p.name)} />}</Route>
+            <Route path="/observation/:id">{(p) => <ObservationPage id={decodeParam(p.id)} />}</Route>
+            <Route path="/doc/:id">{(p) => <SourcePage id={decodeParam(p.id)} />}</Route>
+            <Route path="/graph/:id">{(p) => <GraphPage id={decodeParam(p.id)} />}</Route>
+            <Route path="/targets/:subject/:year">{(p) => <TargetsPage subject={decodeParam(p.subject)} year={p.year} />}</Route>
             <Route path="/compare" component={ComparePage} />
             <Route path="/series" component={SeriesPage} />
             <Route path="/curate" component={CuratePage} />

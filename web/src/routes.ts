@@ -30,3 +30,12 @@ export const routes = {
   series: (subject: string, indicator: string) => `/series?subject=${enc(subject)}&indicator=${enc(indicator)}`,
   curate: () => "/curate",
 };
+
+/** A route parameter as written in the link: wouter leaves it percent-encoded; a malformed escape stays as typed. */
+export function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

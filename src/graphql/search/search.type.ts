@@ -16,7 +16,7 @@ export class SearchEdge {
   @Field(() => String)
   cursor!: string;
 
-  @Field(() => Float, { description: "Lucene relevance; higher is better." })
+  @Field(() => Float, { description: "Lucene relevance, plus 1000 for an entity whose name or an alias is exactly the query; higher is better." })
   score!: number;
 
   @Field(() => SearchHit)
