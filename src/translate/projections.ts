@@ -268,6 +268,14 @@ function observationsOf(b: CypherBuilder, n: string, selection: FieldSelection):
   });
 }
 
+/** The distinct years of an entity's observations (of an indicator's, for an indicator), newest first. */
+function periodsOf(b: CypherBuilder, n: string, selection: FieldSelection): string {
+  const o = b.variable("o");
+  const r = b.variable("r");
+  const kind = typeof selection.args.kind === "string" ? ` AND ${o}.kind = ${b.param(selection.args.kind)}` : "";
+  return `COLLECT { MATCH (${n})<-[${r}:ABOUT|OF_INDICATOR]-(${o}:Observation) WHERE type(${r}) = CASE WHEN ${n}:Indicator THEN 'OF_INDICATOR' ELSE 'ABOUT' END${kind} WITH DISTINCT ${o}.period AS period ORDER BY period DESC RETURN period }`;
+}
+
 const ENTITY_FIELDS: Record<string, FieldCompiler> = {
   id: prop("id"),
   kind: prop("kind"),
@@ -280,6 +288,7 @@ const ENTITY_FIELDS: Record<string, FieldCompiler> = {
   mentions: (b, n, s) => mentions(b, n, s),
   relations: (b, n, s) => relations(b, n, s),
   observations: (b, n, s) => observationsOf(b, n, s),
+  periods: (b, n, s) => periodsOf(b, n, s),
 };
 
 /** Typed relation fields of each entity type. */

@@ -111,6 +111,25 @@ describe("the GraphQL API over the corpus graph", () => {
     expect(names).toEqual([...names].sort());
   });
 
+  it("lists the years an entity's figures refer to, newest first, of one kind when asked", async () => {
+    const result = await data<{
+      place: { all: number[]; targets: number[] };
+      indicator: { periods: number[] };
+      listed: { totalCount: number; edges: Array<{ node: { period: number } }> };
+    }>(
+      executor,
+      `{ place: entity(name: "市北区") { all: periods targets: periods(kind: TARGET) } indicator: entity(name: "地区生产总值", kind: INDICATOR) { periods }
+         listed: observations(filter: { subject: "市北区", kind: TARGET }, first: 100) { totalCount edges { node { period } } } }`,
+    );
+    expect(result.listed.totalCount).toBeLessThanOrEqual(100);
+    expect(result.place.targets).toEqual([...new Set(result.listed.edges.map((e) => e.node.period))].sort((a, b) => b - a));
+    expect(result.place.targets).toContain(2023);
+    expect(result.place.all).toEqual([...result.place.all].sort((a, b) => b - a));
+    expect(result.place.all).toEqual(expect.arrayContaining([2023, 2022]));
+    expect(new Set(result.place.all).size).toBe(result.place.all.length);
+    expect(result.indicator.periods).toContain(2023);
+  });
+
   it("gives one subject's series of an indicator oldest first, and names the argument that identifies nothing", async () => {
     const result = await data<{ series: Array<{ period: number; kind: string; subject: { name: string }; indicator: { name: string } }> }>(
       executor,

@@ -6,11 +6,12 @@ let explorer: ExplorerHarness;
 const WAIT = { timeout: 30_000 };
 const SHOTS = process.env.SCREENSHOTS ? "docs/img" : null;
 /**
- * Median frame time allowed for 1,000 nodes while the camera zooms and pans. Headless Chromium here has no GPU (WebGL
- * on SwiftShader, on two shared cores): measured 67–83 ms there (edges left out while moving, as the page does in
- * software); the bound leaves room for a loaded machine and still fails a renderer that stalls.
+ * Median frame time allowed for 1,000 nodes while the viewport zooms and pans, edges and labels drawn. Headless
+ * Chromium here has no GPU (Cytoscape's 2D canvas, on two shared cores): measured 16.7 ms (60 fps) once the first zoom
+ * has cached its bitmaps, 17–33 ms during that first zoom; 50 ms (20 fps) leaves room for a loaded machine and still
+ * fails a renderer that stutters.
  */
-const MEDIAN_FRAME_MS_1000 = 400;
+const MEDIAN_FRAME_MS_1000 = 50;
 
 beforeAll(async () => {
   explorer = await startExplorer();
@@ -54,13 +55,20 @@ interface Stats {
   visibleEdges: number;
   expanded: string[];
   synthetic: number;
-  webgl: string;
-  hideEdgesOnMove: boolean;
-  frames: { frames: number; medianMs: number; p95Ms: number; fps: number } | null;
+  renderer: string;
+  hideEdgesOnViewport: boolean;
+  textureOnViewport: boolean;
+  frames: Frames | null;
+}
+interface Frames {
+  frames: number;
+  medianMs: number;
+  p95Ms: number;
+  fps: number;
 }
 interface GraphWindow {
   __graphStats?: Stats;
-  __graph?: { clientPosition(id: string): { x: number; y: number } | null };
+  __graph?: { clientPosition(id: string): { x: number; y: number } | null; measure(ms: number): Promise<Frames> };
 }
 
 const stats = (page: Page): Promise<Stats> =>
@@ -80,12 +88,13 @@ describe("the graph view", () => {
     const { page, watch } = await explorer.open(`/graph/${encodeURIComponent(entity.id)}`);
     await page.locator(".graph-canvas canvas").first().waitFor(WAIT);
     await page.waitForFunction(
-      () => Boolean((globalThis as unknown as GraphWindow).__graph && (globalThis as unknown as GraphWindow).__graphStats?.webgl),
+      () => Boolean((globalThis as unknown as GraphWindow).__graph && (globalThis as unknown as GraphWindow).__graphStats?.renderer),
       null,
       WAIT,
     );
     const first = await stats(page);
     expect(first.root).toBe(entity.id);
+    expect(first.renderer).toBe("canvas");
     expect(first.nodes).toBe(1 + neighbours.size);
     expect(first.edges).toBe(rootRelations.length);
     expect(await page.locator("h1").textContent()).toContain("市北区");
@@ -94,7 +103,7 @@ describe("the graph view", () => {
     expect(await page.locator(".graph-panel a.citation").first().getAttribute("href")).toMatch(/^\/doc\/[^?]+\?start=\d+&end=\d+/);
     expect(await page.locator(".graph-legend").textContent()).toContain("片区");
 
-    // A real click where sigma drew 历史城区 fetches its relations and adds the neighbours not yet drawn.
+    // A real click where Cytoscape drew 历史城区 fetches its relations and adds the neighbours not yet drawn.
     const zone = rootRelations.find((r) => r.node.name === "历史城区");
     if (!zone) throw new Error("市北区 has no relation to 历史城区 in the corpus");
     const zoneRelations = await relationsOf(zone.node.id);
@@ -145,7 +154,7 @@ describe("the graph view", () => {
     expect(watch.errors).toEqual([]);
   }, 120_000);
 
-  it("stress mode (?stress=1000) draws 1,000 nodes and measures its frames while the camera moves", async () => {
+  it("stress mode (?stress=1000) draws 1,000 nodes and stays smooth while the viewport zooms and pans, edges drawn", async () => {
     const { entity } = await api<{ entity: { id: string } }>('{ entity(name: "市北区") { id } }');
     const { page, watch } = await explorer.open(`/graph/${encodeURIComponent(entity.id)}?stress=1000`);
     await page.waitForFunction(() => Boolean((globalThis as unknown as GraphWindow).__graphStats?.frames), null, { timeout: 90_000 });
@@ -155,9 +164,21 @@ describe("the graph view", () => {
     expect(s.synthetic).toBeGreaterThan(900);
     expect(await page.locator(".graph-stress").textContent()).toContain("压力测试模式");
     if (!s.frames) throw new Error("no frame timings");
-    console.info(`graph stress 1000 nodes / ${s.edges} edges on ${s.webgl}: ${JSON.stringify(s.frames)} (edges hidden while moving: ${s.hideEdgesOnMove})`);
+    // Every frame draws edges and labels: neither is left out, nor replaced by one stretched bitmap, while moving.
+    expect(s.renderer).toBe("canvas");
+    expect(s.hideEdgesOnViewport).toBe(false);
+    expect(s.textureOnViewport).toBe(false);
+    expect(s.visibleEdges).toBe(s.edges);
+    // The page's own first measurement (cold: bitmaps still being cached), then one as a user would go on moving around.
+    const warm = await page.evaluate(() => {
+      const hooks = (globalThis as unknown as GraphWindow).__graph;
+      if (!hooks) throw new Error("no __graph");
+      return hooks.measure(2000);
+    });
+    console.info(`graph stress 1000 nodes / ${s.edges} edges, ${s.renderer}: first zoom ${JSON.stringify(s.frames)}, then ${JSON.stringify(warm)}`);
     expect(s.frames.frames).toBeGreaterThan(2);
-    expect(s.frames.medianMs).toBeLessThan(MEDIAN_FRAME_MS_1000);
+    expect(warm.frames).toBeGreaterThan(20);
+    expect(warm.medianMs).toBeLessThan(MEDIAN_FRAME_MS_1000);
     expect(watch.operations).toEqual(["GraphPage"]);
     expect(watch.outside).toEqual([]);
     expect(watch.errors).toEqual([]);

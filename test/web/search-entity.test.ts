@@ -132,7 +132,8 @@ describe("search and entity pages", () => {
     expect(await page.locator(".entity-title .entity-name").textContent()).toBe("市北区");
     expect(await page.locator(".entity-facts").textContent()).toContain("370203");
     expect(await page.locator(".entity-crumbs li").allTextContents()).toEqual(["山东省", "青岛市", "市北区"]);
-    expect(await page.getByRole("link", { name: "2023年目标与完成" }).getAttribute("href")).toBe(`/targets/${encodeURIComponent("市北区")}/2023`);
+    // The latest year with targets in the graph, the place by its unambiguous gazetteer path.
+    expect(await page.getByRole("link", { name: "2023年目标与完成" }).getAttribute("href")).toBe(`/targets/${encodeURIComponent("山东省/青岛市/市北区")}/2023`);
 
     const { node } = await api<{ node: { observations: { totalCount: number }; partOf: { totalCount: number }; mentions: { totalCount: number } } }>(
       `{ node(id: "district:370203") { ... on Entity { observations { totalCount } partOf: relations(types: ["PART_OF"]) { totalCount } mentions { totalCount } } } }`,

@@ -117,6 +117,20 @@ describe("the targets page", () => {
     expect(watch.errors).toEqual([]);
   }, 90_000);
 
+  it("takes the place by its gazetteer path and offers only the years it has targets for", async () => {
+    const { page, watch } = await explorer.open(`/targets/${encodeURIComponent("山东省/青岛市/市北区")}/2023`);
+    const body = await api(`query { entity(name: "市北区") { periods(kind: TARGET) } }`);
+    const years = (body.data as { entity: { periods: number[] } }).entity.periods;
+    expect(years.length).toBeGreaterThan(1);
+    await expect
+      .poll(() => page.locator(".targets-years a, .targets-years strong").allTextContents(), { timeout: 30_000 })
+      .toEqual([...years].sort((a, b) => a - b).map((y) => `${y}年`));
+    // The heading names the place the path identifies, linked to its page.
+    expect(await page.locator("main h1 a").textContent()).toBe("市北区");
+    expect(watch.operations).toEqual(["TargetsPage"]);
+    expect(watch.errors).toEqual([]);
+  }, 60_000);
+
   it("shows the API's NOT_FOUND code and message for an unknown subject, not a blank page", async () => {
     const name = "没有这个区";
     const body = await api(`query { targetAttainment(subject: "${name}", period: 2023) { met } }`);

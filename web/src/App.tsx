@@ -24,7 +24,6 @@ export function App() {
         </Link>
         <nav>
           <Link href={routes.home()}>搜索</Link>
-          <Link href={routes.targets("市北区", 2023)}>目标与完成</Link>
           <Link href={routes.curate()}>导入</Link>
           <a href="/graphql">GraphQL</a>
         </nav>

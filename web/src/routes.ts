@@ -26,7 +26,7 @@ export const routes = {
     return `/doc/${enc(link.document)}${s ? `?${s}` : ""}`;
   },
   targets: (subject: string, year: number) => `/targets/${enc(subject)}/${year}`,
-  compare: (indicator: string, period: number, kind = "ACTUAL") => `/compare?indicator=${enc(indicator)}&period=${period}&kind=${kind}`,
+  compare: (indicator: string, period: number, kind?: string) => `/compare?indicator=${enc(indicator)}&period=${period}${kind ? `&kind=${kind}` : ""}`,
   series: (subject: string, indicator: string) => `/series?subject=${enc(subject)}&indicator=${enc(indicator)}`,
   curate: () => "/curate",
 };

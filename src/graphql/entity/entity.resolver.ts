@@ -92,4 +92,15 @@ export class EntityResolver {
   ): ObservationConnection {
     return projected(root, info);
   }
+
+  @FieldResolver(() => [Int], {
+    description: "The years its figures refer to, newest first; of one kind when `kind` is given (the years it has targets for: `periods(kind: TARGET)`).",
+  })
+  periods(
+    @Root() root: Entity,
+    @Arg("kind", () => ObservationKind, { nullable: true }) _kind: ObservationKind | null,
+    @Info() info: GraphQLResolveInfo,
+  ): number[] {
+    return projected(root, info);
+  }
 }

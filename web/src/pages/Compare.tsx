@@ -2,7 +2,16 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useQuery } from "urql";
 import { Link, useLocation, useSearch } from "wouter";
 import { Citations } from "../components/charts/Citations";
-import { entityKindLabel, formatAmount, groupByScale, type Kind, KINDS, kindLabel, measureLabel, qualifierLabel } from "../components/charts/format";
+import { groupByScale } from "../components/charts/format";
+import { formatAmount } from "../format";
+import type { ObservationKind as Kind } from "../gql/graphql";
+import {
+  KIND_LABEL as entityKindLabel,
+  OBSERVATION_KINDS as KINDS,
+  OBSERVATION_KIND_LABEL as kindLabel,
+  MEASURE_LABEL as measureLabel,
+  QUALIFIER_LABEL as qualifierLabel,
+} from "../labels";
 import { GroupChart, kindDatasets } from "../components/charts/GroupChart";
 import { ApiError, Loading } from "../components/Status";
 import { graphql } from "../gql";

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useQuery } from "urql";
 import { EntityHeader } from "../components/entity/Header";
-import { RELATION_TYPES } from "../components/entity/labels";
+import { RELATION_TYPES } from "../labels";
 import { MENTIONS_FIRST, Mentions } from "../components/entity/Mentions";
 import { OBSERVATIONS_FIRST, ObservationTable } from "../components/entity/Observations";
 import { type PostRow, Posts } from "../components/entity/Posts";

@@ -1,9 +1,9 @@
 import { useQuery } from "urql";
 import { Link, useSearch } from "wouter";
 import { GraphExplorer } from "../components/graph/GraphExplorer";
-import { KIND_LABELS } from "../components/graph/model";
 import { ApiError, Loading, NotFound } from "../components/Status";
 import { graphql } from "../gql";
+import { KIND_LABEL } from "../labels";
 import { routes } from "../routes";
 
 const GraphPageQuery = graphql(`
@@ -46,7 +46,7 @@ function stressCount(search: string): number {
   return Number.isFinite(n) ? Math.min(Math.max(0, Math.floor(n)), 20_000) : 0;
 }
 
-/** An entity's neighbourhood as a graph (`/graph/<id>`): loaded lazily, with sigma and graphology, by the router. */
+/** An entity's neighbourhood as a graph (`/graph/<id>`): loaded lazily, with Cytoscape, by the router. */
 export default function GraphPage({ id }: { id: string }) {
   const stress = stressCount(useSearch());
   const [{ data, fetching, error }] = useQuery({ query: GraphPageQuery, variables: { id } });
@@ -58,7 +58,7 @@ export default function GraphPage({ id }: { id: string }) {
     <section className="graph-page">
       <header className="graph-head">
         <h1>
-          {node.name} <span className="kind">{KIND_LABELS[node.kind]}</span>
+          {node.name} <span className="kind">{KIND_LABEL[node.kind] ?? node.kind}</span>
           <span className="graph-subtitle">关系图</span>
         </h1>
         <p className="muted">

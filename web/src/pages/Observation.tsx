@@ -3,7 +3,7 @@ import { Link } from "wouter";
 import { CitationCard } from "../components/source/CitationCard";
 import { Conflicts } from "../components/source/Conflicts";
 import { FactSummary, KindBadge } from "../components/source/FactSummary";
-import { formatPeriod, formatValue } from "../components/source/format";
+import { formatPeriod, formatValue } from "../format";
 import { ApiError, Loading, NotFound } from "../components/Status";
 import { graphql } from "../gql";
 import { routes } from "../routes";

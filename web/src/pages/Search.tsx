@@ -3,7 +3,7 @@ import { type CombinedError, useClient, useQuery } from "urql";
 import { Link, useLocation, useSearch } from "wouter";
 import { Highlight } from "../components/entity/Highlight";
 import { KindBadge } from "../components/entity/KindBadge";
-import { isEntityKind, KIND_LABEL, KINDS } from "../components/entity/labels";
+import { isEntityKind, KIND_LABEL, KINDS } from "../labels";
 import { ApiError, Loading } from "../components/Status";
 import { graphql } from "../gql";
 import type { EntityKind, SearchQuery } from "../gql/graphql";

@@ -6,7 +6,7 @@ import { Conflicts } from "../components/source/Conflicts";
 import { CopyLink } from "../components/source/CopyLink";
 import { type Anchor, checkRange, DocumentText, type Highlight, type Range, tableOfContents } from "../components/source/DocumentText";
 import { FactSummary, KindBadge } from "../components/source/FactSummary";
-import { formatValue } from "../components/source/format";
+import { formatValue } from "../format";
 import { NearDuplicates } from "../components/source/NearDuplicates";
 import { ApiError, Loading, NotFound } from "../components/Status";
 import { graphql } from "../gql";

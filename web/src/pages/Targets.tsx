@@ -3,7 +3,7 @@ import { useQuery } from "urql";
 import { Link, useLocation } from "wouter";
 import { type AttainmentBar, AttainmentChart } from "../components/charts/AttainmentChart";
 import { Citations } from "../components/charts/Citations";
-import { formatValue } from "../components/charts/format";
+import { formatValue } from "../format";
 import { ApiError, Loading, NotFound } from "../components/Status";
 import { graphql } from "../gql";
 import type { TargetsPageQuery } from "../gql/graphql";
@@ -15,6 +15,7 @@ const TargetsQuery = graphql(`
       id
       name
       kind
+      targetYears: periods(kind: TARGET)
     }
     targetAttainment(subject: $subject, period: $period) {
       indicator {
@@ -158,9 +159,18 @@ function Targets({ subject, period }: { subject: string; period: number }) {
       </h1>
       <div className="targets-controls">
         <nav className="targets-years" aria-label="年份">
-          <Link href={routes.targets(name, period - 1)}>← {period - 1}年</Link>
-          <strong>{period}年</strong>
-          <Link href={routes.targets(name, period + 1)}>{period + 1}年 →</Link>
+          {/* The years the subject has targets for, from the graph: no year is guessed. */}
+          {[...new Set([...(data?.subject?.targetYears ?? []), period])]
+            .sort((a, b) => a - b)
+            .map((y) =>
+              y === period ? (
+                <strong key={y}>{y}年</strong>
+              ) : (
+                <Link key={y} href={routes.targets(subject, y)}>
+                  {y}年
+                </Link>
+              ),
+            )}
         </nav>
         <SubjectYearForm subject={subject} year={period} />
       </div>

@@ -1,7 +1,8 @@
 import type { ChartConfiguration, Plugin } from "chart.js";
 import { useMemo } from "react";
 import { ChartCanvas } from "./ChartCanvas";
-import { formatNumber, MET_COLOR, MISSED_COLOR } from "./format";
+import { formatNumber } from "../../format";
+import { MET_COLOR, MISSED_COLOR } from "./format";
 import { Chart } from "./setup";
 
 export interface AttainmentBar {

@@ -2,7 +2,10 @@ import type { ChartConfiguration, Plugin } from "chart.js";
 import { useMemo } from "react";
 import { ChartCanvas } from "./ChartCanvas";
 import { Chart } from "./setup";
-import { formatNumber, formatValue, type Group, type Grouped, type Kind, KINDS, kindColor, kindLabel, scaledValue, type ValueLike } from "./format";
+import { formatNumber, formatValue, type ValueLike } from "../../format";
+import type { ObservationKind as Kind } from "../../gql/graphql";
+import { OBSERVATION_KINDS as KINDS, OBSERVATION_KIND_LABEL as kindLabel } from "../../labels";
+import { type Group, type Grouped, kindColor, scaledValue } from "./format";
 
 export interface KindDataset {
   kind: Kind;

@@ -2,7 +2,7 @@ import { Link } from "wouter";
 import type { EntityDetailsFragment, EntityKind } from "../../gql/graphql";
 import { routes } from "../../routes";
 import { KindBadge } from "./KindBadge";
-import { METHOD_HINT, METHOD_LABEL } from "./labels";
+import { METHOD_HINT, METHOD_LABEL } from "../../labels";
 
 interface Crumb {
   label: string;
@@ -15,10 +15,6 @@ interface Named {
 interface Placed extends Named {
   path?: string | null;
 }
-
-/** Places whose figures the targets page compares (a subject named by a place). */
-const TARGET_KINDS: readonly EntityKind[] = ["PROVINCE", "CITY", "DISTRICT", "COUNTY"];
-export const TARGET_YEAR = 2023;
 
 /** Each prefix of a gazetteer path (山东省/青岛市) opens by name: `entity(name:)` accepts paths. */
 function pathCrumbs(path: string, linkLast: boolean): Crumb[] {
@@ -74,6 +70,8 @@ export function Breadcrumb({ crumbs }: { crumbs: Crumb[] }) {
 }
 
 export function EntityHeader({ entity }: { entity: EntityDetailsFragment }) {
+  const latestTarget = entity.targetYears[0];
+  const latestYear = entity.years[0];
   return (
     <header className="entity-head">
       <Breadcrumb crumbs={breadcrumb(entity)} />
@@ -131,8 +129,11 @@ export function EntityHeader({ entity }: { entity: EntityDetailsFragment }) {
       </dl>
       <nav className="entity-actions" aria-label="相关视图">
         <Link href={routes.graph(entity.id)}>关系图</Link>
-        {TARGET_KINDS.includes(entity.kind) && <Link href={routes.targets(entity.name, TARGET_YEAR)}>{TARGET_YEAR}年目标与完成</Link>}
-        {entity.kind === "INDICATOR" && <Link href={routes.compare(entity.name, TARGET_YEAR)}>{TARGET_YEAR}年各地比较</Link>}
+        {/* The latest year the graph has targets (or figures) for: none is assumed. */}
+        {latestTarget !== undefined && entity.kind !== "INDICATOR" && (
+          <Link href={routes.targets(entity.path ?? entity.name, latestTarget)}>{latestTarget}年目标与完成</Link>
+        )}
+        {entity.kind === "INDICATOR" && latestYear !== undefined && <Link href={routes.compare(entity.name, latestYear)}>{latestYear}年各地比较</Link>}
       </nav>
     </header>
   );

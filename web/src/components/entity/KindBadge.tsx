@@ -1,5 +1,5 @@
 import type { EntityKind } from "../../gql/graphql";
-import { KIND_LABEL } from "./labels";
+import { KIND_LABEL } from "../../labels";
 
 export function KindBadge({ kind }: { kind: EntityKind }) {
   return (

@@ -6,7 +6,7 @@ import type { EntityDetailsFragment, ObservationKind, ObservationRowFragment } f
 import { routes } from "../../routes";
 import { ApiError } from "../Status";
 import { Citations } from "./Citations";
-import { MEASURE_LABEL, OBSERVATION_KIND_LABEL, QUALIFIER_LABEL } from "./labels";
+import { MEASURE_LABEL, OBSERVATION_KIND_LABEL, QUALIFIER_LABEL } from "../../labels";
 
 export const OBSERVATIONS_FIRST = 50;
 const MORE_FIRST = 100;

@@ -7,7 +7,7 @@ import { routes } from "../../routes";
 import { ApiError } from "../Status";
 import { Citations } from "./Citations";
 import { KindBadge } from "./KindBadge";
-import { directionLabel, RELATION_LABEL, type RelationType } from "./labels";
+import { directionLabel, RELATION_LABEL, type RelationType } from "../../labels";
 
 export const RELATIONS_FIRST = 10;
 

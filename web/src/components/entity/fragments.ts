@@ -104,6 +104,8 @@ export const EntityDetailsFragment = graphql(`
     id
     name
     kind
+    years: periods
+    targetYears: periods(kind: TARGET)
     aliases
     code
     method

@@ -1,12 +1,10 @@
+import type cytoscape from "cytoscape";
 import { useEffect, useRef } from "react";
-import type { KgGraph } from "./model";
-import { createRenderer, type GraphRenderer, isSoftwareRenderer, webglName } from "./renderer";
+import { type KgGraph, reorient } from "./model";
+import { fitView } from "./view";
 
-export type { GraphRenderer };
-
-const ALL_LABELS_UP_TO = 60;
-/** Past this many drawn edges a software-rendered browser (no GPU) cannot redraw them every frame of a pan or zoom. */
-const SOFTWARE_EDGES_WHILE_MOVING = 500;
+/** Past this many elements hovering only lights the neighbourhood up: restyling every other element costs a visible pause. */
+const FADE_UP_TO = 4000;
 
 interface Props {
   graph: KgGraph;
@@ -16,72 +14,110 @@ interface Props {
   selected: string | null;
   onNodeClick: (id: string) => void;
   onStageClick: () => void;
-  onReady: (renderer: GraphRenderer | null) => void;
+  onReady: (graph: KgGraph | null) => void;
 }
 
-/** The WebGL canvas: sigma owns its DOM; React only tells it what is hidden and what is selected. */
+function collect(graph: KgGraph, ids: readonly string[]): cytoscape.Collection {
+  const eles = graph.collection();
+  for (const id of ids) eles.merge(graph.getElementById(id));
+  return eles;
+}
+
+/** The canvas: Cytoscape owns its DOM; React only tells it what is hidden and what is selected. */
 export function GraphCanvas({ graph, version, hidden, selected, onNodeClick, onStageClick, onReady }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const renderer = useRef<GraphRenderer | null>(null);
-  const software = useRef(false);
   const handlers = useRef({ onNodeClick, onStageClick });
   handlers.current = { onNodeClick, onStageClick };
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const sigma = createRenderer(graph, element);
-    renderer.current = sigma;
-    software.current = isSoftwareRenderer(webglName(sigma));
+    graph.mount(element);
+    fitView(graph);
     // What hovering lit up, kept so leaving clears exactly that even if the node was expanded meanwhile.
-    let active = { nodes: [] as string[], edges: [] as string[] };
-    sigma.on("enterNode", ({ node }) => {
-      active = { nodes: [node, ...graph.neighbors(node)], edges: graph.edges(node) };
-      sigma.setNodesState(active.nodes, { isActive: true });
-      sigma.setEdgesState(active.edges, { isActive: true });
-      sigma.setGraphState({ hasActiveSubgraph: true });
-    });
-    sigma.on("leaveNode", () => {
-      sigma.setNodesState(
-        active.nodes.filter((n) => graph.hasNode(n)),
-        { isActive: false },
-      );
-      sigma.setEdgesState(
-        active.edges.filter((e) => graph.hasEdge(e)),
-        { isActive: false },
-      );
-      sigma.setGraphState({ hasActiveSubgraph: false });
-      active = { nodes: [], edges: [] };
-    });
-    sigma.on("clickNode", ({ node }) => handlers.current.onNodeClick(node));
-    sigma.on("clickStage", () => handlers.current.onStageClick());
-    onReady(sigma);
+    let hovered: cytoscape.NodeSingular | null = null;
+    let lit = graph.collection();
+    let faded = graph.collection();
+    const clear = () => {
+      graph.batch(() => {
+        lit.removeClass("lit hover");
+        faded.removeClass("faded");
+      });
+      lit = graph.collection();
+      faded = graph.collection();
+    };
+    const light = (node: cytoscape.NodeSingular) => {
+      graph.batch(() => {
+        clear();
+        lit = node.closedNeighborhood();
+        lit.addClass("lit");
+        node.addClass("hover");
+        if (graph.elements().length <= FADE_UP_TO) faded = graph.elements().not(lit).addClass("faded");
+      });
+    };
+    const over = (event: cytoscape.EventObjectNode) => {
+      hovered = event.target;
+      light(event.target);
+      element.style.cursor = "pointer";
+    };
+    const out = () => {
+      hovered = null;
+      clear();
+      element.style.cursor = "";
+    };
+    // Expanding the hovered node (a click) brings in neighbours: light them up too, once for the whole batch.
+    let queued = false;
+    const added = () => {
+      if (!hovered || queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        if (hovered) light(hovered);
+      });
+    };
+    const tapNode = (event: cytoscape.EventObjectNode) => handlers.current.onNodeClick(event.target.id());
+    const tapStage = (event: cytoscape.EventObject) => {
+      if (event.target === graph) handlers.current.onStageClick();
+    };
+    const dragged = (event: cytoscape.EventObjectNode) => reorient(graph, event.target);
+    graph.on("mouseover", "node", over);
+    graph.on("mouseout", "node", out);
+    graph.on("tap", "node", tapNode);
+    graph.on("tap", tapStage);
+    graph.on("dragfree", "node", dragged);
+    graph.on("add", added);
+    // Cytoscape sends no mouseout when the pointer leaves the canvas straight from a node.
+    element.addEventListener("mouseleave", out);
+    onReady(graph);
     return () => {
       onReady(null);
-      renderer.current = null;
-      sigma.kill();
+      graph.removeListener("mouseover", "node", over);
+      graph.removeListener("mouseout", "node", out);
+      graph.removeListener("tap", "node", tapNode);
+      graph.removeListener("tap", tapStage);
+      graph.removeListener("dragfree", "node", dragged);
+      graph.removeListener("add", added);
+      element.removeEventListener("mouseleave", out);
+      out();
+      graph.unmount();
     };
   }, [graph, onReady]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the graph's content, which React cannot see
   useEffect(() => {
-    const sigma = renderer.current;
-    if (!sigma) return;
-    // Every label while few enough nodes are on screen to read them all; sigma's density culling beyond.
-    sigma.setGraphState({ allLabels: graph.order - hidden.nodes.length <= ALL_LABELS_UP_TO });
-    sigma.setSetting("hideEdgesOnMove", software.current && graph.size - hidden.edges.length > SOFTWARE_EDGES_WHILE_MOVING);
-    sigma.setNodesState(graph.nodes(), { isHidden: false });
-    sigma.setEdgesState(graph.edges(), { isHidden: false });
-    sigma.setNodesState([...hidden.nodes], { isHidden: true });
-    sigma.setEdgesState([...hidden.edges], { isHidden: true });
+    graph.batch(() => {
+      graph.elements(".hidden").removeClass("hidden");
+      collect(graph, hidden.nodes).addClass("hidden");
+      collect(graph, hidden.edges).addClass("hidden");
+    });
   }, [graph, hidden, version]);
 
   useEffect(() => {
-    const sigma = renderer.current;
-    if (!sigma || !selected || !graph.hasNode(selected)) return;
-    sigma.setNodeState(selected, { isSelected: true });
+    if (!selected || !graph.hasElementWithId(selected)) return;
+    const node = graph.getElementById(selected);
+    node.addClass("focus");
     return () => {
-      if (graph.hasNode(selected)) sigma.setNodeState(selected, { isSelected: false });
+      node.removeClass("focus");
     };
   }, [graph, selected]);
 

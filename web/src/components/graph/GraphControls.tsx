@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import type { EntityKind } from "../../gql/graphql";
-import { KIND_COLORS, KIND_LABELS, KIND_ORDER, type KgGraph, typeColor, typeLabel, typeRank } from "./model";
+import { KIND_LABEL } from "../../labels";
+import { edgeData, KIND_COLORS, KIND_ORDER, type KgGraph, nodeData, typeColor, typeLabel, typeRank } from "./model";
 
 /** One checkbox per relationship type present in the graph, with how many edges it has. */
 export function TypeFilter({
@@ -17,8 +18,9 @@ export function TypeFilter({
   // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the graph's content
   const counts = useMemo(() => {
     const byType = new Map<string, number>();
-    graph.forEachEdge((_key, attrs) => {
-      byType.set(attrs.type, (byType.get(attrs.type) ?? 0) + 1);
+    graph.edges().forEach((edge) => {
+      const { type } = edgeData(edge);
+      byType.set(type, (byType.get(type) ?? 0) + 1);
     });
     return [...byType].sort(([a], [b]) => typeRank(a) - typeRank(b) || a.localeCompare(b));
   }, [graph, version]);
@@ -41,8 +43,9 @@ export function GraphLegend({ graph, version }: { graph: KgGraph; version: numbe
   // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the graph's content
   const kinds = useMemo(() => {
     const byKind = new Map<EntityKind, number>();
-    graph.forEachNode((_key, attrs) => {
-      byKind.set(attrs.kind, (byKind.get(attrs.kind) ?? 0) + 1);
+    graph.nodes().forEach((node) => {
+      const { kind } = nodeData(node);
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
     });
     return KIND_ORDER.filter((k) => byKind.has(k)).map((k) => [k, byKind.get(k) ?? 0] as const);
   }, [graph, version]);
@@ -51,7 +54,7 @@ export function GraphLegend({ graph, version }: { graph: KgGraph; version: numbe
       {kinds.map(([kind, count]) => (
         <li key={kind} data-kind={kind}>
           <span className="graph-swatch" style={{ background: KIND_COLORS[kind] }} />
-          {KIND_LABELS[kind]} <span className="muted">{count}</span>
+          {KIND_LABEL[kind] ?? kind} <span className="muted">{count}</span>
         </li>
       ))}
     </ul>

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type CombinedError, useClient } from "urql";
 import { ApiError } from "../Status";
 import { type FrameStats, measureFrames } from "./frames";
-import { type GraphRenderer, GraphCanvas } from "./GraphCanvas";
+import { GraphCanvas } from "./GraphCanvas";
 import { GraphLegend, TypeFilter } from "./GraphControls";
-import { addEntity, addRelations, addStressNodes, createGraph, type EntityWithRelations, hiddenBy, type KgGraph, ROOT_SIZE, settle } from "./model";
+import { addEntity, addRelations, addStressNodes, createGraph, type EntityWithRelations, hiddenBy, type KgGraph, nodeData, ROOT_SIZE } from "./model";
 import { NodePanel } from "./NodePanel";
 import { GraphExpandQuery } from "./queries";
-import { webglName } from "./renderer";
+import { CANVAS_OPTIONS, EDGES_WHILE_MOVING_UP_TO } from "./style";
+import { growFrom, reveal } from "./view";
 
 /** What the page exposes for tests and measurements (`window.__graphStats`); plain data only. */
 export interface GraphStats {
@@ -20,10 +21,11 @@ export interface GraphStats {
   /** Synthetic nodes added by `?stress=N` (test mode). */
   synthetic: number;
   layoutMs: number;
-  /** The WebGL renderer string (SwiftShader when the browser renders in software). */
-  webgl: string;
-  /** Edges are left out while the camera moves (software rendering and many edges). */
-  hideEdgesOnMove: boolean;
+  /** Cytoscape's renderer: its 2D canvas one, which needs no GPU. */
+  renderer: "canvas";
+  /** Edges left out, or one stretched bitmap drawn, while the viewport moves (both off: every frame draws all that is visible). */
+  hideEdgesOnViewport: boolean;
+  textureOnViewport: boolean;
   /** Frame timings of the last measurement (`?stress=N` measures once by itself after the first draw). */
   frames: FrameStats | null;
 }
@@ -31,8 +33,7 @@ export interface GraphStats {
 /** Test hooks (`window.__graph`): where a node is on screen, and a frame-time measurement on demand. */
 export interface GraphHooks {
   clientPosition(id: string): { x: number; y: number } | null;
-  /** By default with the page's own setting for edges during camera moves; `hideEdgesOnMove` overrides it for the run. */
-  measure(durationMs?: number, options?: { hideEdgesOnMove?: boolean }): Promise<FrameStats>;
+  measure(durationMs?: number): Promise<FrameStats>;
 }
 
 declare global {
@@ -42,55 +43,44 @@ declare global {
   }
 }
 
-function build(root: EntityWithRelations, stress: number): { graph: KgGraph; synthetic: number; layoutMs: number } {
-  const graph = createGraph();
-  addEntity(graph, root, 0, 0, ROOT_SIZE);
-  graph.setNodeAttribute(root.id, "fixed", true);
+/** About how many edges a stress run adds per synthetic node (one to a spiral neighbour, a cross link for one in five). */
+const STRESS_EDGES_PER_NODE = 1.2;
+
+function build(root: EntityWithRelations, stress: number): { graph: KgGraph; synthetic: number; layoutMs: number; hideEdgesOnViewport: boolean } {
+  // Cytoscape takes this only when created: only stress runs come near the limit (an expansion adds at most 100 edges).
+  const hideEdgesOnViewport = root.relations.edges.length + stress * STRESS_EDGES_PER_NODE > EDGES_WHILE_MOVING_UP_TO;
+  const graph = createGraph({ hideEdgesOnViewport });
+  addEntity(graph, root, { x: 0, y: 0 }, ROOT_SIZE);
+  graph.getElementById(root.id).addClass("root");
   addRelations(graph, root.id, root.relations.edges, root.relations.totalCount);
-  // The first view is a star, already laid out as a ring; the stress nodes are the only ones that need the layout.
+  // The first view is a star, laid out as a ring; stress nodes go on a spiral around it.
   const started = performance.now();
   const synthetic = stress > 0 ? addStressNodes(graph, stress) : 0;
-  if (synthetic > 0) settle(graph, 30);
-  return { graph, synthetic, layoutMs: Math.round(performance.now() - started) };
+  return { graph, synthetic, layoutMs: Math.round(performance.now() - started), hideEdgesOnViewport };
 }
 
 /** The neighbourhood of one entity, expanded node by node through the API, filtered by relationship type. */
 export function GraphExplorer({ root, stress }: { root: EntityWithRelations; stress: number }) {
   const client = useClient();
-  const [{ graph, synthetic, layoutMs }] = useState(() => build(root, stress));
+  const [{ graph, synthetic, layoutMs, hideEdgesOnViewport }] = useState(() => build(root, stress));
   const [version, setVersion] = useState(0);
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(() => new Set());
   const [selected, setSelected] = useState<string | null>(root.id);
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<CombinedError | null>(null);
   const [frames, setFrames] = useState<FrameStats | null>(null);
-  const [sigma, setSigma] = useState<GraphRenderer | null>(null);
+  const [mounted, setMounted] = useState<KgGraph | null>(null);
   const inFlight = useRef(new Set<string>());
-  const layoutFrame = useRef(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the graph's content
   const hidden = useMemo(() => hiddenBy(graph, root.id, hiddenTypes), [graph, root.id, hiddenTypes, version]);
 
-  /** A short ForceAtlas2 run, a few iterations a frame, so new neighbours drift into place instead of jumping. */
-  const animateLayout = useCallback(
-    (movable: ReadonlySet<string>) => {
-      cancelAnimationFrame(layoutFrame.current);
-      let left = 20;
-      const step = () => {
-        settle(graph, 2, movable);
-        if (--left > 0) layoutFrame.current = requestAnimationFrame(step);
-      };
-      layoutFrame.current = requestAnimationFrame(step);
-    },
-    [graph],
-  );
-  useEffect(() => () => cancelAnimationFrame(layoutFrame.current), []);
-
   const expand = useCallback(
     async (id: string) => {
-      if (!graph.hasNode(id)) return;
-      const attrs = graph.getNodeAttributes(id);
-      if (attrs.expanded || attrs.synthetic || inFlight.current.has(id)) return;
+      if (!graph.hasElementWithId(id)) return;
+      const node = graph.getElementById(id);
+      const data = nodeData(node);
+      if (data.expanded || data.synthetic || inFlight.current.has(id)) return;
       inFlight.current.add(id);
       setPending(id);
       const result = await client.query(GraphExpandQuery, { id }).toPromise();
@@ -101,13 +91,14 @@ export function GraphExplorer({ root, stress }: { root: EntityWithRelations; str
         return;
       }
       setError(null);
-      const node = result.data?.node;
-      const relations = node && "relations" in node ? node.relations : { edges: [], totalCount: 0 };
-      const added = addRelations(graph, id, relations.edges, relations.totalCount);
+      const entity = result.data?.node;
+      const relations = entity && "relations" in entity ? entity.relations : { edges: [], totalCount: 0 };
+      const added = graph.collection();
+      for (const n of addRelations(graph, id, relations.edges, relations.totalCount)) added.merge(graph.getElementById(n));
       setVersion((v) => v + 1);
-      if (added.length > 0) animateLayout(new Set(added));
+      growFrom(node.position(), added.nodes(), () => reveal(graph, added));
     },
-    [client, graph, animateLayout],
+    [client, graph],
   );
 
   const onNodeClick = useCallback(
@@ -119,12 +110,12 @@ export function GraphExplorer({ root, stress }: { root: EntityWithRelations; str
   );
   const onStageClick = useCallback(() => setSelected(null), []);
 
-  // Stress mode measures itself once, after the first frames (glyph atlas, buffers) are out of the way.
+  // Stress mode measures itself once, after the first frames (label and node bitmaps) are out of the way.
   useEffect(() => {
-    if (!sigma || synthetic === 0) return;
+    if (!mounted || synthetic === 0) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void measureFrames(sigma, 2000).then((f) => {
+      void measureFrames(mounted, 2000).then((f) => {
         if (!cancelled) setFrames(f);
       });
     }, 500);
@@ -132,49 +123,43 @@ export function GraphExplorer({ root, stress }: { root: EntityWithRelations; str
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [sigma, synthetic]);
+  }, [mounted, synthetic]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the graph's content
   useEffect(() => {
+    const nodes = graph.nodes();
+    const edges = graph.edges();
     window.__graphStats = {
       root: root.id,
-      nodes: graph.order,
-      edges: graph.size,
-      visibleNodes: graph.order - hidden.nodes.length,
-      visibleEdges: graph.size - hidden.edges.length,
-      expanded: graph.filterNodes((_n, a) => a.expanded),
+      nodes: nodes.length,
+      edges: edges.length,
+      visibleNodes: nodes.length - hidden.nodes.length,
+      visibleEdges: edges.length - hidden.edges.length,
+      expanded: nodes.filter((n) => nodeData(n).expanded).map((n) => n.id()),
       synthetic,
       layoutMs,
-      webgl: sigma ? webglName(sigma) : "",
-      hideEdgesOnMove: sigma ? sigma.getSetting("hideEdgesOnMove") : false,
+      renderer: "canvas",
+      hideEdgesOnViewport,
+      textureOnViewport: CANVAS_OPTIONS.textureOnViewport,
       frames,
     };
-  }, [graph, root.id, hidden, version, synthetic, layoutMs, sigma, frames]);
+  }, [graph, root.id, hidden, version, synthetic, layoutMs, hideEdgesOnViewport, frames]);
 
   useEffect(() => {
-    if (!sigma) return;
+    if (!mounted) return;
     window.__graph = {
       clientPosition(id) {
-        if (!graph.hasNode(id)) return null;
-        const { x, y } = graph.getNodeAttributes(id);
-        const p = sigma.graphToViewport({ x, y });
-        const box = sigma.getContainer().getBoundingClientRect();
-        return { x: box.left + p.x, y: box.top + p.y };
+        if (!mounted.hasElementWithId(id)) return null;
+        const p = mounted.getElementById(id).renderedPosition();
+        const box = mounted.container()?.getBoundingClientRect();
+        return box ? { x: box.left + p.x, y: box.top + p.y } : null;
       },
-      async measure(durationMs, options = {}) {
-        const before = sigma.getSetting("hideEdgesOnMove");
-        if (options.hideEdgesOnMove !== undefined) sigma.setSetting("hideEdgesOnMove", options.hideEdgesOnMove);
-        try {
-          return await measureFrames(sigma, durationMs);
-        } finally {
-          sigma.setSetting("hideEdgesOnMove", before);
-        }
-      },
+      measure: (durationMs) => measureFrames(mounted, durationMs),
     };
     return () => {
       delete window.__graph;
     };
-  }, [sigma, graph]);
+  }, [mounted]);
   useEffect(() => () => void delete window.__graphStats, []);
 
   const toggleType = useCallback((type: string) => {
@@ -191,7 +176,8 @@ export function GraphExplorer({ root, stress }: { root: EntityWithRelations; str
       {synthetic > 0 && (
         <p className="graph-stress" role="note">
           压力测试模式：在真实关系之外加入了 {synthetic} 个合成节点（非数据，仅用于测量渲染性能）。
-          {frames && ` 帧时间中位数 ${frames.medianMs} ms，p95 ${frames.p95Ms} ms，约 ${frames.fps} 帧/秒。`}
+          {hideEdgesOnViewport ? "边太多：缩放、平移时暂不画边。" : ""}
+          {frames && ` 首次缩放的帧时间中位数 ${frames.medianMs} ms，p95 ${frames.p95Ms} ms，约 ${frames.fps} 帧/秒。`}
         </p>
       )}
       <div className="graph-toolbar">
@@ -208,10 +194,12 @@ export function GraphExplorer({ root, stress }: { root: EntityWithRelations; str
             selected={selected}
             onNodeClick={onNodeClick}
             onStageClick={onStageClick}
-            onReady={setSigma}
+            onReady={setMounted}
           />
           <p className="graph-hint muted">
-            {pending ? "正在展开…" : `点击节点展开它的关系 · 滚轮缩放 · 拖动平移 · 显示 ${graph.order - hidden.nodes.length} / ${graph.order} 个节点`}
+            {pending
+              ? "正在展开…"
+              : `点击节点展开它的关系 · 滚轮缩放 · 拖动平移 · 显示 ${graph.nodes().length - hidden.nodes.length} / ${graph.nodes().length} 个节点`}
           </p>
         </div>
         <NodePanel

@@ -2,7 +2,8 @@ import { useMemo } from "react";
 import { Link } from "wouter";
 import { routes } from "../../routes";
 import { type CitationLike, CitationLink } from "../Citation";
-import { KIND_COLORS, KIND_LABELS, type KgGraph, typeColor, typeLabel, typeRank } from "./model";
+import { KIND_LABEL } from "../../labels";
+import { edgeData, KIND_COLORS, type KgGraph, nodeData, typeColor, typeLabel, typeRank } from "./model";
 
 interface Props {
   graph: KgGraph;
@@ -30,25 +31,29 @@ const SHOWN_CITATIONS = 2;
 export function NodePanel({ graph, version, id, hiddenTypes, pending, onExpand, onSelect }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the graph's content
   const rows = useMemo(() => {
-    if (!id || !graph.hasNode(id)) return [];
+    if (!id || !graph.hasElementWithId(id)) return [];
     const list: Row[] = [];
-    graph.forEachEdge(id, (key, attrs, source, target) => {
-      if (hiddenTypes.has(attrs.type)) return;
-      const out = source === id;
-      const other = out ? target : source;
-      list.push({ key, type: attrs.type, out, other, otherLabel: graph.getNodeAttribute(other, "label"), citations: attrs.citations });
-    });
+    graph
+      .getElementById(id)
+      .connectedEdges()
+      .forEach((edge) => {
+        const { type, source, target, citations } = edgeData(edge);
+        if (hiddenTypes.has(type)) return;
+        const out = source === id;
+        const other = out ? target : source;
+        list.push({ key: edge.id(), type, out, other, otherLabel: nodeData(graph.getElementById(other)).label, citations });
+      });
     return list.sort((a, b) => typeRank(a.type) - typeRank(b.type) || a.otherLabel.localeCompare(b.otherLabel, "zh-CN"));
   }, [graph, id, hiddenTypes, version]);
 
-  if (!id || !graph.hasNode(id)) {
+  if (!id || !graph.hasElementWithId(id)) {
     return (
       <aside className="graph-panel">
         <p className="muted">点击一个节点查看它的关系和出处。</p>
       </aside>
     );
   }
-  const node = graph.getNodeAttributes(id);
+  const node = nodeData(graph.getElementById(id));
   return (
     <aside className="graph-panel" aria-label="节点详情">
       <h2>
@@ -56,7 +61,7 @@ export function NodePanel({ graph, version, id, hiddenTypes, pending, onExpand, 
         {node.label}
       </h2>
       <p>
-        <span className="kind">{KIND_LABELS[node.kind]}</span>
+        <span className="kind">{KIND_LABEL[node.kind] ?? node.kind}</span>
         {node.synthetic ? (
           <span className="muted">合成节点（压力测试），不是数据</span>
         ) : (

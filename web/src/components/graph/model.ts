@@ -1,7 +1,8 @@
-import { MultiDirectedGraph } from "graphology";
-import forceAtlas2 from "graphology-layout-forceatlas2";
+import cytoscape from "cytoscape";
 import type { EntityKind } from "../../gql/graphql";
+import { label, RELATION_LABEL } from "../../labels";
 import type { CitationLike } from "../Citation";
+import { CANVAS_OPTIONS, STYLESHEET } from "./style";
 
 /** One relationship of an entity as the API returns it (`relations.edges`). */
 export interface RelationInput {
@@ -19,50 +20,46 @@ export interface EntityWithRelations {
   relations: { totalCount: number; edges: readonly RelationInput[] };
 }
 
-export interface NodeAttrs {
+/** What each node carries (`node.data()`); positions live in Cytoscape. */
+export interface NodeData {
+  id: string;
   label: string;
-  /** The label drawn by default: long names (policies) cut short; the full one shows on hover. */
+  /** The label drawn by default: long names (policies) cut short; the full one shows on hover and selection. */
   short: string;
   kind: EntityKind;
-  x: number;
-  y: number;
-  size: number;
   color: string;
+  /** Diameter at zoom 1. */
+  size: number;
   /** Its relations have been fetched and drawn. */
   expanded: boolean;
   /** How many relations the API holds for it (known once expanded). */
   total: number;
   /** Added by the stress test mode: not an entity of the API. */
   synthetic: boolean;
-  /** ForceAtlas2 leaves it where it is (the root stays in the middle). */
-  fixed?: boolean;
-  /** The node whose expansion brought it in: its label points away from that one. */
-  parent?: string;
+  /** The node whose expansion brought it in: its label points away from that one (not `parent`: Cytoscape's compound nodes). */
+  origin?: string;
+  /** Label rotation and anchor offset (radians, px), so the label runs outwards along the ray from `origin`. */
+  angle: number;
+  mx: number;
+  my: number;
 }
 
-export interface EdgeAttrs {
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
   type: string;
   color: string;
-  size: number;
   citations: readonly CitationLike[];
 }
 
-export type KgGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
+/** The graph is Cytoscape's own model: created headless here, drawn once `GraphCanvas` mounts it. */
+export type KgGraph = cytoscape.Core;
+type Node = cytoscape.NodeSingular;
+type Position = { x: number; y: number };
 
-export const KIND_LABELS: Record<EntityKind, string> = {
-  PROVINCE: "省",
-  CITY: "市",
-  DISTRICT: "区",
-  COUNTY: "县",
-  SUBDISTRICT: "街道",
-  ZONE: "片区",
-  PROJECT: "项目",
-  ORGANIZATION: "机构",
-  PERSON: "人物",
-  EVENT: "活动",
-  POLICY: "政策",
-  INDICATOR: "指标",
-};
+export const nodeData = (node: Node): NodeData => node.data() as NodeData;
+export const edgeData = (edge: cytoscape.CollectionArgument): EdgeData => edge.data() as EdgeData;
 
 /** One colour per kind, distinguishable side by side (Tableau 10 plus two). */
 export const KIND_COLORS: Record<EntityKind, string> = {
@@ -80,17 +77,7 @@ export const KIND_COLORS: Record<EntityKind, string> = {
   INDICATOR: "#8c8c8c",
 };
 
-export const KIND_ORDER = Object.keys(KIND_LABELS) as EntityKind[];
-
-export const TYPE_LABELS: Record<string, string> = {
-  PART_OF: "隶属于",
-  LOCATED_IN: "位于",
-  PARTNER_OF: "结对协作",
-  SUB_ORGANIZATION_OF: "下属机构",
-  PARTICIPATED_IN: "参与",
-  APPLIES_TO: "适用于",
-  STRESS_TEST: "合成边（压力测试）",
-};
+export const KIND_ORDER = Object.keys(KIND_COLORS) as EntityKind[];
 
 const TYPE_COLORS: Record<string, string> = {
   PART_OF: "#9aa7bd",
@@ -102,30 +89,77 @@ const TYPE_COLORS: Record<string, string> = {
   STRESS_TEST: "#d5d9e0",
 };
 
-const TYPE_ORDER = Object.keys(TYPE_LABELS);
+const TYPE_ORDER = Object.keys(TYPE_COLORS);
 /** The order types are listed in (the filter, the side panel); unknown types last. */
 export const typeRank = (type: string): number => {
   const i = TYPE_ORDER.indexOf(type);
   return i < 0 ? TYPE_ORDER.length : i;
 };
-export const typeLabel = (type: string): string => TYPE_LABELS[type] ?? type;
+export const typeLabel = (type: string): string => (type === "STRESS_TEST" ? "合成边（压力测试）" : label(RELATION_LABEL, type));
 export const typeColor = (type: string): string => TYPE_COLORS[type] ?? "#b8bfcc";
 
-export const ROOT_SIZE = 15;
-const EXPANDED_SIZE = 11;
-const LEAF_SIZE = 7;
+export const ROOT_SIZE = 30;
+const EXPANDED_SIZE = 22;
+const LEAF_SIZE = 14;
+const SYNTHETIC_SIZE = 10;
+/** Room along the ring per neighbour: about a label's height and a half, so the radial labels stay apart. */
+const RING_SPACING = 30;
+const RING_MIN_RADIUS = 140;
+/** Gap between a node's edge and the start of its label. */
+const LABEL_GAP = 4;
 
-export function createGraph(): KgGraph {
-  return new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+/** A headless Cytoscape instance with the page's style and canvas options, ready to be mounted. */
+export function createGraph(options: { hideEdgesOnViewport?: boolean } = {}): KgGraph {
+  return cytoscape({ ...CANVAS_OPTIONS, ...options, headless: true, styleEnabled: false, style: STYLESHEET });
 }
 
 const SHORT_LABEL = 14;
 export const shortLabel = (name: string): string => (name.length > SHORT_LABEL ? `${name.slice(0, SHORT_LABEL - 1)}…` : name);
 
-export function addEntity(graph: KgGraph, node: { id: string; name: string; kind: EntityKind }, x: number, y: number, size = LEAF_SIZE): boolean {
-  if (graph.hasNode(node.id)) return false;
-  const attrs = { label: node.name, short: shortLabel(node.name), kind: node.kind, x, y, size, color: KIND_COLORS[node.kind] };
-  graph.addNode(node.id, { ...attrs, expanded: false, total: 0, synthetic: false });
+/** Points the label of `node` away from `from`: rotated along the ray, starting just outside the node, read left to right. */
+function orient(node: Node, from: Position): void {
+  const p = node.position();
+  const size = nodeData(node).size;
+  const ray = p.x === from.x && p.y === from.y ? 0 : Math.atan2(p.y - from.y, p.x - from.x);
+  const flip = Math.cos(ray) < 0;
+  const reach = size / 2 + LABEL_GAP;
+  // The anchor is the node's right (or left, flipped) edge; the margin moves it onto the ray.
+  node.data({
+    angle: flip ? ray + Math.PI : ray,
+    mx: reach * Math.cos(ray) + (flip ? size / 2 : -size / 2),
+    my: reach * Math.sin(ray),
+  });
+  if (flip) node.addClass("flip");
+  else node.removeClass("flip");
+}
+
+/** Re-points the labels of `node` and of the nodes its expansion brought in (after a drag). */
+export function reorient(graph: KgGraph, node: Node): void {
+  const origin = nodeData(node).origin;
+  if (origin) orient(node, graph.getElementById(origin).position());
+  const p = node.position();
+  for (const child of node.neighborhood("node")) {
+    if (nodeData(child).origin === node.id()) orient(child, p);
+  }
+}
+
+export function addEntity(graph: KgGraph, node: { id: string; name: string; kind: EntityKind }, position: Position, size = LEAF_SIZE): boolean {
+  if (graph.hasElementWithId(node.id)) return false;
+  const data: NodeData = {
+    id: node.id,
+    label: node.name,
+    short: shortLabel(node.name),
+    kind: node.kind,
+    color: KIND_COLORS[node.kind],
+    size,
+    expanded: false,
+    total: 0,
+    synthetic: false,
+    angle: 0,
+    mx: 0,
+    my: 0,
+  };
+  graph.add({ group: "nodes", data, position: { ...position } });
   return true;
 }
 
@@ -134,73 +168,109 @@ export function edgeKey(source: string, type: string, target: string): string {
   return `${source}|${type}|${target}`;
 }
 
+/** Pushes the new nodes off any node closer than `gap` (the others stay put), a few rounds; every node near them counts. */
+function relax(graph: KgGraph, moving: readonly Node[], around: Position, radius: number, gap: number): void {
+  if (moving.length === 0) return;
+  const reach = radius + 3 * gap;
+  const movingIds = new Set(moving.map((n) => n.id()));
+  const fixed: Position[] = [];
+  graph.nodes().forEach((n) => {
+    const p = n.position();
+    if (!movingIds.has(n.id()) && Math.hypot(p.x - around.x, p.y - around.y) < reach) fixed.push({ ...p });
+  });
+  const points = moving.map((n) => ({ ...n.position() }));
+  for (let round = 0; round < 40; round++) {
+    let moved = false;
+    points.forEach((p, i) => {
+      const push = { x: 0, y: 0 };
+      const others = [...fixed, ...points.filter((_q, j) => j !== i)];
+      for (const q of others) {
+        const dx = p.x - q.x;
+        const dy = p.y - q.y;
+        const d = Math.hypot(dx, dy);
+        if (d >= gap) continue;
+        // Coincident points: each its own direction, so they part.
+        const [ux, uy] = d > 0.01 ? [dx / d, dy / d] : [Math.cos(i), Math.sin(i)];
+        push.x += ux * (gap - d) * 0.5;
+        push.y += uy * (gap - d) * 0.5;
+      }
+      if (push.x !== 0 || push.y !== 0) {
+        p.x += push.x;
+        p.y += push.y;
+        moved = true;
+      }
+    });
+    if (!moved) break;
+  }
+  moving.forEach((n, i) => {
+    const p = points[i];
+    if (p) n.position(p);
+  });
+}
+
 /**
- * Adds the relations of `center` (already in the graph): new neighbours on a ring (the root) or an arc facing outwards
- * (any other node), edges pointing the way the relationship does. Returns the ids of the nodes it added.
+ * Adds the relations of `center` (already in the graph): new neighbours on a ring (the root) or on an arc facing away
+ * from the node it came from (any other node), nudged off nodes already there; existing nodes keep their places. Edges
+ * point the way the relationship does. Returns the ids of the nodes it added.
  */
 export function addRelations(graph: KgGraph, center: string, relations: readonly RelationInput[], total: number): string[] {
-  const c = graph.getNodeAttributes(center);
-  const unique = [...new Set(relations.map((r) => r.node.id).filter((id) => !graph.hasNode(id)))];
-  const known = graph.neighbors(center).map((n) => Math.hypot(graph.getNodeAttribute(n, "x") - c.x, graph.getNodeAttribute(n, "y") - c.y));
-  // Nearly as far out as its drawn neighbours are; the first ring at the radius ForceAtlas2 would give a star of that size
-  // (about 3.7·√n), so later runs keep the same scale.
-  const radius = known.length > 0 ? (known.reduce((a, b) => a + b, 0) / known.length) * 0.9 : Math.max(5, 3.7 * Math.sqrt(unique.length));
-  // Around the root all the way; elsewhere on an arc facing away from the root (at 0,0), keeping the picture's shape.
-  const outward = Math.atan2(c.y, c.x);
-  const arc = c.x === 0 && c.y === 0 ? Math.PI * 2 : Math.min(Math.PI * 1.5, 0.35 * (unique.length + 1));
+  const c = graph.getElementById(center);
+  const at = { ...c.position() };
+  const data = nodeData(c);
+  const unique = [...new Set(relations.map((r) => r.node.id).filter((id) => !graph.hasElementWithId(id)))];
+  const known: number[] = [];
+  c.neighborhood()
+    .nodes()
+    .forEach((n) => {
+      known.push(Math.hypot(n.position("x") - at.x, n.position("y") - at.y));
+    });
+  const ring = Math.max(RING_MIN_RADIUS, (unique.length * RING_SPACING) / (2 * Math.PI));
+  const radius = known.length > 0 ? Math.max(100, (known.reduce((a, b) => a + b, 0) / known.length) * 0.9) : ring;
+  const origin = data.origin ? graph.getElementById(data.origin) : graph.collection();
+  const from = origin.nonempty() ? { ...origin.position() } : null;
+  // Around a node drawn first all the way; elsewhere on an arc facing away from where it came from.
+  const full = from === null;
+  const outward = from ? Math.atan2(at.y - from.y, at.x - from.x) : 0;
+  const arc = full ? Math.PI * 2 : Math.min(Math.PI * 1.5, (unique.length + 1) * (RING_SPACING / radius) * 1.2);
   const added: string[] = [];
-  for (const r of relations) {
-    const i = unique.indexOf(r.node.id);
-    if (i >= 0 && !graph.hasNode(r.node.id)) {
-      const angle = arc === Math.PI * 2 ? (i / unique.length) * arc : outward - arc / 2 + ((i + 1) / (unique.length + 1)) * arc;
-      addEntity(graph, r.node, c.x + Math.cos(angle) * radius, c.y + Math.sin(angle) * radius);
-      graph.setNodeAttribute(r.node.id, "parent", center);
-      added.push(r.node.id);
+  graph.batch(() => {
+    for (const r of relations) {
+      const i = unique.indexOf(r.node.id);
+      if (i >= 0 && !graph.hasElementWithId(r.node.id)) {
+        const angle = full ? (i / unique.length) * arc - Math.PI / 2 : outward - arc / 2 + ((i + 1) / (unique.length + 1)) * arc;
+        addEntity(graph, r.node, { x: at.x + Math.cos(angle) * radius, y: at.y + Math.sin(angle) * radius });
+        graph.getElementById(r.node.id).data("origin", center);
+        added.push(r.node.id);
+      }
+      const [source, target] = r.direction === "IN" ? [r.node.id, center] : [center, r.node.id];
+      const key = edgeKey(source, r.type, target);
+      if (!graph.hasElementWithId(key)) {
+        const edge: EdgeData = { id: key, source, target, type: r.type, color: typeColor(r.type), citations: r.citations };
+        graph.add({ group: "edges", data: edge });
+      }
     }
-    const [source, target] = r.direction === "IN" ? [r.node.id, center] : [center, r.node.id];
-    const key = edgeKey(source, r.type, target);
-    if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, source, target, { type: r.type, color: typeColor(r.type), size: 1.5, citations: r.citations });
-  }
-  graph.mergeNodeAttributes(center, { expanded: true, total, size: Math.max(c.size, EXPANDED_SIZE) });
+    const nodes = added.map((id) => graph.getElementById(id));
+    if (!full) relax(graph, nodes, at, radius, RING_SPACING);
+    for (const n of nodes) orient(n, at);
+    c.data({ expanded: true, total, size: Math.max(data.size, EXPANDED_SIZE) });
+    c.addClass("expanded");
+    if (from) orient(c, from);
+  });
   return added;
-}
-
-/** Runs ForceAtlas2 for a few iterations; with `movable`, every other node stays put (what was on screen keeps its place). */
-export function settle(graph: KgGraph, iterations: number, movable?: ReadonlySet<string>): void {
-  if (graph.order < 2) return;
-  const pinned = movable ? graph.filterNodes((key, attrs) => !movable.has(key) && !attrs.fixed) : [];
-  for (const key of pinned) graph.setNodeAttribute(key, "fixed", true);
-  const inferred = forceAtlas2.inferSettings(graph);
-  forceAtlas2.assign(graph, {
-    iterations,
-    getEdgeWeight: null,
-    // No pull to the middle when only new nodes move: it would drag them back into the ring they were placed outside of.
-    settings: { ...inferred, gravity: movable ? 0 : 1, scalingRatio: 10, barnesHutOptimize: graph.order > 500 },
-  });
-  for (const key of pinned) graph.removeNodeAttribute(key, "fixed");
-}
-
-/** The mean length of the drawn edges: the layout's unit, to place new nodes at a matching distance. */
-export function meanEdgeLength(graph: KgGraph): number {
-  let sum = 0;
-  graph.forEachEdge((_e, _a, _s, _t, s, t) => {
-    sum += Math.hypot(s.x - t.x, s.y - t.y);
-  });
-  return graph.size > 0 ? sum / graph.size : 1;
 }
 
 /** Which nodes and edges the relationship-type filter hides: edges of hidden types, and nodes left with no visible edge (never the root). */
 export function hiddenBy(graph: KgGraph, root: string, hiddenTypes: ReadonlySet<string>): { nodes: string[]; edges: string[] } {
   const edges: string[] = [];
   const nodes: string[] = [];
-  graph.forEachEdge((key, attrs) => {
-    if (hiddenTypes.has(attrs.type)) edges.push(key);
+  if (hiddenTypes.size === 0) return { nodes, edges };
+  graph.edges().forEach((e) => {
+    if (hiddenTypes.has(edgeData(e).type)) edges.push(e.id());
   });
   if (edges.length === 0) return { nodes, edges };
-  graph.forEachNode((key) => {
-    if (key === root) return;
-    const visible = graph.someEdge(key, (_e, attrs) => !hiddenTypes.has(attrs.type));
-    if (!visible) nodes.push(key);
+  graph.nodes().forEach((n) => {
+    if (n.id() === root) return;
+    if (!n.connectedEdges().some((e) => !hiddenTypes.has(edgeData(e).type))) nodes.push(n.id());
   });
   return { nodes, edges };
 }
@@ -217,52 +287,64 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+/** Neighbours on a sunflower spiral are these many steps apart: linking along them gives short, even edges. */
+const SPIRAL_STEPS = [8, 13, 21, 34];
+const SPIRAL_SPACING = 26;
+
 /**
- * TEST MODE ONLY (`?stress=N`): pads the real neighbourhood with synthetic nodes up to `total`, each hung off an earlier
- * node (a random tree) plus a few cross links, laid out around its parent. Never shown as data: marked `synthetic`.
+ * TEST MODE ONLY (`?stress=N`): pads the real neighbourhood with synthetic nodes up to `total`, laid out on a sunflower
+ * spiral around it (no layout run: placing 20,000 nodes takes milliseconds), each linked to a spiral neighbour, plus
+ * a cross link for about every fifth node. Never shown as data: marked `synthetic`.
  */
 export function addStressNodes(graph: KgGraph, total: number): number {
   const random = mulberry32(20240601);
-  const existing = graph.nodes();
-  const unit = meanEdgeLength(graph);
-  const count = Math.max(0, total - graph.order);
-  const ids: string[] = [...existing];
+  const count = Math.max(0, total - graph.nodes().length);
+  const box = graph.nodes().boundingBox({ includeLabels: false });
+  const inner = Math.max(box.w, box.h) / 2 + 3 * RING_SPACING;
+  const offset = Math.ceil((inner / SPIRAL_SPACING) ** 2);
+  const anchors = graph.nodes().map((n) => n.id());
+  const ids: string[] = [];
+  const link = (i: number): string => {
+    const step = SPIRAL_STEPS[Math.floor(random() * SPIRAL_STEPS.length)] ?? 8;
+    return ids[i - step] ?? anchors[Math.floor(random() * anchors.length)] ?? "";
+  };
+  const elements: cytoscape.ElementDefinition[] = [];
+  const seen = new Set<string>();
+  const addEdge = (source: string, target: string) => {
+    const key = edgeKey(source, "STRESS_TEST", target);
+    if (source === "" || target === "" || source === target || seen.has(key)) return;
+    seen.add(key);
+    const edge: EdgeData = { id: key, source, target, type: "STRESS_TEST", color: typeColor("STRESS_TEST"), citations: [] };
+    elements.push({ group: "edges", data: edge, classes: "synthetic" });
+  };
   for (let i = 0; i < count; i++) {
-    const parent = ids[Math.floor(random() * ids.length)] ?? existing[0];
-    if (parent === undefined) break;
-    const p = graph.getNodeAttributes(parent);
-    const angle = random() * Math.PI * 2;
-    const distance = unit * (0.25 + random() * 0.5);
+    const r = SPIRAL_SPACING * Math.sqrt(i + offset);
+    const theta = (i + offset) * GOLDEN_ANGLE;
     const kind = KIND_ORDER[i % KIND_ORDER.length] ?? "PROJECT";
     const id = `stress:${i}`;
-    graph.addNode(id, {
+    const data: NodeData = {
+      id,
       label: `测试节点${i}`,
       short: `测试节点${i}`,
       kind,
-      x: p.x + Math.cos(angle) * distance,
-      y: p.y + Math.sin(angle) * distance,
-      size: 4,
       color: KIND_COLORS[kind],
+      size: SYNTHETIC_SIZE,
       expanded: false,
       total: 0,
       synthetic: true,
-      parent,
-    });
-    graph.addDirectedEdgeWithKey(edgeKey(id, "STRESS_TEST", parent), id, parent, {
-      type: "STRESS_TEST",
-      color: typeColor("STRESS_TEST"),
-      size: 1,
-      citations: [],
-    });
+      angle: 0,
+      mx: 0,
+      my: 0,
+    };
+    elements.push({ group: "nodes", data, classes: "synthetic", position: { x: r * Math.cos(theta), y: r * Math.sin(theta) } });
     ids.push(id);
   }
-  // Cross links make it a graph rather than a tree, about one for every five nodes.
+  for (let i = 0; i < count; i++) addEdge(ids[i] ?? "", link(i));
   for (let i = 0; i < count / 5; i++) {
-    const a = ids[existing.length + Math.floor(random() * count)];
-    const b = ids[Math.floor(random() * ids.length)];
-    if (a === undefined || b === undefined || a === b) continue;
-    const key = edgeKey(a, "STRESS_TEST", b);
-    if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, a, b, { type: "STRESS_TEST", color: typeColor("STRESS_TEST"), size: 1, citations: [] });
+    const a = Math.floor(random() * count);
+    addEdge(ids[a] ?? "", link(a));
   }
+  graph.add(elements);
   return count;
 }

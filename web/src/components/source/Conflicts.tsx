@@ -2,7 +2,8 @@ import { Link } from "wouter";
 import type { SourceFactFragment } from "../../gql/graphql";
 import { routes } from "../../routes";
 import { CitationLink } from "../Citation";
-import { formatPeriod, formatValue, KIND_LABEL } from "./format";
+import { formatPeriod, formatValue } from "../../format";
+import { OBSERVATION_KIND_LABEL as KIND_LABEL } from "../../labels";
 
 /** Where a fact conflicts with another document's figure: both values side by side, each with its sources. */
 export function Conflicts({ fact }: { fact: SourceFactFragment }) {

@@ -1,10 +1,11 @@
 import { Link } from "wouter";
-import type { SourceFactFragment } from "../../gql/graphql";
+import type { ObservationKind, SourceFactFragment } from "../../gql/graphql";
 import { routes } from "../../routes";
-import { formatNormalized, formatPeriod, formatValue, KIND_LABEL, MEASURE_LABEL, METHOD_LABEL, QUALIFIER_LABEL } from "./format";
+import { formatNormalized, formatPeriod, formatValue } from "../../format";
+import { OBSERVATION_KIND_LABEL as KIND_LABEL, MEASURE_LABEL, METHOD_LABEL, QUALIFIER_DESCRIPTION as QUALIFIER_LABEL } from "../../labels";
 
 /** The kind as a coloured badge: 目标, 预计, 实际. */
-export function KindBadge({ kind }: { kind: string }) {
+export function KindBadge({ kind }: { kind: ObservationKind }) {
   return <span className={`kind source-kind-${kind.toLowerCase()}`}>{KIND_LABEL[kind] ?? kind}</span>;
 }
 

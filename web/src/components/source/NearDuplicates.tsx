@@ -1,6 +1,6 @@
 import { Link } from "wouter";
 import { routes } from "../../routes";
-import { percent } from "./format";
+import { percent } from "../../format";
 
 export interface NearDuplicateLike {
   similarity: number;
