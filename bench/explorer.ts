@@ -3,7 +3,7 @@
  *   npm run bench:explorer -- [--url http://127.0.0.1:4000] [--runs 5]
  * Builds web/dist if stale, reports the gzip size of what a first visit loads and of each lazy chunk,
  * then opens each page view in headless Chromium against the running service: time from navigation to
- * the page's content (its heading shown, no loading notice left) and the GraphQL requests it sent.
+ * the page's content (its view's elements shown, no loading notice left) and the GraphQL requests it sent.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +16,8 @@ import { launchChromium } from "../test/helpers/chromium.js";
 interface View {
   name: string;
   path: string;
+  /** What must be on the page for its first meaningful render: every selector matches. */
+  ready: string[];
 }
 
 const median = (xs: number[]): number => {
@@ -58,18 +60,27 @@ async function views(url: string): Promise<View[]> {
   if (!fact || !cite) throw new Error("no 地区生产总值 target of 市北区 for 2023: is the corpus loaded?");
   const enc = encodeURIComponent;
   return [
-    { name: "search 邮轮母港", path: `/?q=${enc("邮轮母港")}` },
-    { name: "entity 市北区", path: `/entity/${enc(data.place.id)}` },
-    { name: "entity 邮轮港区", path: `/entity/${enc(data.zone.id)}` },
+    { name: "search 邮轮母港", path: `/?q=${enc("邮轮母港")}`, ready: [".search-list li"] },
+    { name: "entity 市北区", path: `/entity/${enc(data.place.id)}`, ready: ["main h1", "main table tbody tr"] },
+    { name: "entity 邮轮港区", path: `/entity/${enc(data.zone.id)}`, ready: ["main h1", "main table tbody tr"] },
     {
       name: "source view (a citation)",
       path: `/doc/${enc(cite.document.id)}?start=${cite.start}&end=${cite.end}&passage=${enc(cite.passage.id)}&fact=${enc(fact.id)}`,
+      ready: ["mark#cite"],
     },
-    { name: "observation", path: `/observation/${enc(fact.id)}` },
-    { name: "graph 市北区", path: `/graph/${enc(data.place.id)}` },
-    { name: "targets 市北区 2023", path: `/targets/${enc("市北区")}/2023` },
-    { name: "compare 地区生产总值 2023", path: `/compare?indicator=${enc("地区生产总值")}&period=2023&kind=TARGET` },
-    { name: "series 市北区 地区生产总值", path: `/series?subject=${enc("市北区")}&indicator=${enc("地区生产总值")}` },
+    { name: "observation", path: `/observation/${enc(fact.id)}`, ready: ["main h1", "main mark"] },
+    { name: "graph 市北区", path: `/graph/${enc(data.place.id)}`, ready: [".graph-canvas canvas"] },
+    { name: "targets 市北区 2023", path: `/targets/${enc("市北区")}/2023`, ready: ["main table tbody tr", "main canvas"] },
+    {
+      name: "compare 地区生产总值 2023",
+      path: `/compare?indicator=${enc("地区生产总值")}&period=2023&kind=TARGET`,
+      ready: ["main table tbody tr", "main canvas"],
+    },
+    {
+      name: "series 市北区 地区生产总值",
+      path: `/series?subject=${enc("市北区")}&indicator=${enc("地区生产总值")}`,
+      ready: ["main table tbody tr", "main canvas"],
+    },
   ];
 }
 
@@ -94,9 +105,13 @@ async function main(): Promise<void> {
         });
         const started = Date.now();
         await page.goto(`${url}${view.path}`);
-        await page.waitForFunction(() => document.querySelector("main h1") !== null && document.querySelector("main .status") === null, null, {
-          timeout: 60_000,
-        });
+        await page.waitForFunction(
+          (selectors) => selectors.every((s) => document.querySelector(s) !== null) && document.querySelector("main .status") === null,
+          view.ready,
+          {
+            timeout: 60_000,
+          },
+        );
         const elapsed = Date.now() - started;
         await page.waitForLoadState("networkidle");
         if (i > 0) {
