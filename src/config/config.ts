@@ -51,7 +51,7 @@ const schema = z.object({
   CURATOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20_000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(150_000),
   CYPHER_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1000),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });

@@ -14,6 +14,7 @@ import type { Executor } from "../db/executor.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { projectionFieldResolver } from "../graphql/field-resolver.js";
 import { createErrorFormatter } from "../graphql/format-error.js";
+import { variableCostPlugin } from "../graphql/variable-cost.js";
 import { ingestDeps, type IngestDeps } from "../ingest/pipeline.js";
 import type { Logger } from "../log/logger.js";
 import { cypherEndpoint } from "../cypher-endpoint/cypher-endpoint.js";
@@ -84,6 +85,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     // The armor is typed against Apollo's CommonJS build, we load the ESM one: same objects, two type identities.
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      // The armor counts `first: $n` as 1: the cost is checked again with the variables' values.
+      variableCostPlugin<GraphQLContext>(options.schema, limits.maxCost),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would still wrap every field resolver.

@@ -38,6 +38,18 @@ describe("limits", () => {
       expect(body.errors?.[0]?.message).not.toMatch(/^Syntax Error/);
     }
   });
+
+  it("counts page sizes given as variables: `first: $n` costs what `first: 100` costs", async () => {
+    const nested = `query Nested($n: Int) { entities(first: $n) { edges { node { relations(first: $n) { edges { node { mentions(first: $n) { edges { node { quote } } } } } } } } } }`;
+    const big = await postGraphQL(server.url, nested, { n: 100 });
+    expect(big.body.errors?.[0]).toMatchObject({ extensions: { code: "QUERY_TOO_COSTLY" } });
+    expect(big.status).toBe(400);
+    expect(big.body.errors?.[0]?.message).toMatch(/^Query Cost limit of \d+ exceeded, found \d+/);
+    expect(big.body.data).toBeUndefined();
+    const small = await postGraphQL(server.url, nested, { n: 2 });
+    expect(small.status).toBe(200);
+    expect(small.body.errors).toBeUndefined();
+  });
 });
 
 describe("errors", () => {
