@@ -146,7 +146,8 @@ RETURN {targetAttainment: collect({indicator: {name: i.name}, target: {value: t.
 }`,
     variables: (p) => ({ q: p.searchTerm }),
     cypher: `CALL () {
-  CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score RETURN node, score
+  CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
+  RETURN node, score + CASE WHEN node.name = $q OR $q IN node.aliases THEN 1000.0 ELSE 0.0 END AS score
   UNION ALL
   CALL db.index.fulltext.queryNodes('passage_search', $lucene) YIELD node, score RETURN node, score
 }
@@ -155,7 +156,7 @@ WITH collect({node: node, score: score}) AS hits
 RETURN {search: {totalCount: size(hits), edges: [h IN hits[0..10] |
   {score: h.score, node: CASE WHEN h.node:Passage THEN {__typename: 'Passage', id: h.node.id, text: h.node.text}
                               ELSE {__typename: ${TYPENAME("h.node")}, id: h.node.id, name: h.node.name} END}]}} AS data`,
-    params: (p) => ({ lucene: `"${p.searchTerm}"` }),
+    params: (p) => ({ lucene: `"${p.searchTerm}"`, q: p.searchTerm }),
   },
   {
     name: "projectsPage3",

@@ -442,17 +442,23 @@ class ValueWriter {
   }
 }
 
-/** `Type.field` of every field a read query can reach (mutation results are not). */
+/** `Type.field` of every field a read query can reach, walked from the query root (mutation results are not). */
 function reachableFields(schema: GraphQLSchema): string[] {
-  const reachable = Object.values(schema.getTypeMap()).filter(
-    (t): t is GraphQLObjectType | GraphQLInterfaceType =>
-      (isObjectType(t) || isInterfaceType(t)) &&
-      !t.name.startsWith("__") &&
-      t !== schema.getQueryType() &&
-      t !== schema.getMutationType() &&
-      t.name !== "IngestResult",
-  );
-  return reachable.flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`));
+  const queryType = schema.getQueryType();
+  if (!queryType) return [];
+  const seen = new Set<GraphQLObjectType | GraphQLInterfaceType>();
+  const queue: Array<GraphQLObjectType | GraphQLInterfaceType> = [queryType];
+  const visit = (type: GraphQLNamedType): void => {
+    const targets = isUnionType(type) ? type.getTypes() : isInterfaceType(type) ? [type, ...schema.getPossibleTypes(type)] : isObjectType(type) ? [type] : [];
+    for (const t of targets) if (!seen.has(t)) queue.push(t);
+  };
+  for (let t = queue.shift(); t; t = queue.shift()) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    for (const field of Object.values(t.getFields())) visit(getNamedType(field.type));
+  }
+  seen.delete(queryType);
+  return [...seen].filter((t) => !t.name.startsWith("__")).flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`));
 }
 
 function parseOrNull(source: string): DocumentNode | null {

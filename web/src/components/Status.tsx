@@ -41,3 +41,24 @@ export function NotFound({ what }: { what: string }) {
     </div>
   );
 }
+
+/** The next page of a list the user asked for, with how much is shown; the request's failure under it. */
+export function LoadMore(props: {
+  shown: number;
+  total: number;
+  hasNextPage: boolean;
+  busy: boolean;
+  error?: CombinedError | null | undefined;
+  onMore: () => void;
+}) {
+  return (
+    <>
+      {props.error && <ApiError error={props.error} />}
+      {props.hasNextPage && (
+        <button type="button" onClick={props.onMore} disabled={props.busy}>
+          {props.busy ? "加载中…" : `更多（已显示 ${props.shown} / ${props.total}）`}
+        </button>
+      )}
+    </>
+  );
+}

@@ -11,31 +11,7 @@ const GraphPageQuery = graphql(`
     node(id: $id) {
       __typename
       id
-      ... on Entity {
-        name
-        kind
-        relations(first: 100) {
-          totalCount
-          edges {
-            type
-            direction
-            node {
-              id
-              name
-              kind
-            }
-            citations {
-              quote
-              start
-              end
-              document {
-                id
-                title
-              }
-            }
-          }
-        }
-      }
+      ...GraphNeighbourhood
     }
   }
 `);

@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import type { EntityDetailsFragment, EntityKind } from "../../gql/graphql";
+import type { EntityDetailsFragment } from "../../gql/graphql";
 import { routes } from "../../routes";
 import { KindBadge } from "./KindBadge";
 import { METHOD_HINT, METHOD_LABEL } from "../../labels";

@@ -3,7 +3,7 @@ import { type CombinedError, useClient } from "urql";
 import { graphql } from "../../gql";
 import type { MentionPageFragment } from "../../gql/graphql";
 import { CitationLink } from "../Citation";
-import { ApiError } from "../Status";
+import { LoadMore } from "../Status";
 
 export const MENTIONS_FIRST = 10;
 
@@ -73,12 +73,7 @@ export function Mentions({ entityId, page }: { entityId: string; page: MentionPa
           ))}
         </ol>
       )}
-      {error && <ApiError error={error} />}
-      {hasNextPage && (
-        <button type="button" onClick={loadMore} disabled={busy}>
-          {busy ? "加载中…" : `更多（已显示 ${edges.length} / ${page.totalCount}）`}
-        </button>
-      )}
+      <LoadMore shown={edges.length} total={page.totalCount} hasNextPage={hasNextPage} busy={busy} error={error} onMore={loadMore} />
     </section>
   );
 }

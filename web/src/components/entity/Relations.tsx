@@ -4,7 +4,7 @@ import { Link } from "wouter";
 import { graphql } from "../../gql";
 import type { RelationPageFragment } from "../../gql/graphql";
 import { routes } from "../../routes";
-import { ApiError } from "../Status";
+import { LoadMore } from "../Status";
 import { Citations } from "./Citations";
 import { KindBadge } from "./KindBadge";
 import { directionLabel, RELATION_LABEL, type RelationType } from "../../labels";
@@ -100,12 +100,7 @@ function RelationGroup({ entityId, type, page }: { entityId: string; type: Relat
           ))}
         </tbody>
       </table>
-      {error && <ApiError error={error} />}
-      {hasNextPage && (
-        <button type="button" onClick={loadMore} disabled={busy}>
-          {busy ? "加载中…" : `更多（已显示 ${edges.length} / ${page.totalCount}）`}
-        </button>
-      )}
+      <LoadMore shown={edges.length} total={page.totalCount} hasNextPage={hasNextPage} busy={busy} error={error} onMore={loadMore} />
     </div>
   );
 }

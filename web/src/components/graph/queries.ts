@@ -1,39 +1,44 @@
 import { graphql } from "../../gql";
 
-/**
- * Expanding a node: one request for its relations (the same selection as the page's first query; written inline because
- * the API's cost limit counts a named fragment twice and `relations(first: 100)` with citations sits just under it).
- */
+/** An entity and its relations with their citations: what the graph draws of a node, first or when it is expanded. */
+export const GraphNeighbourhood = graphql(`
+  fragment GraphNeighbourhood on Entity {
+    name
+    kind
+    relations(first: 100) {
+      totalCount
+      edges {
+        type
+        direction
+        node {
+          id
+          name
+          kind
+        }
+        citations {
+          quote
+          start
+          end
+          passage {
+            id
+          }
+          document {
+            id
+            title
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Expanding a node: one request for its relations. */
 export const GraphExpandQuery = graphql(`
   query GraphExpand($id: ID!) {
     node(id: $id) {
       __typename
       id
-      ... on Entity {
-        name
-        kind
-        relations(first: 100) {
-          totalCount
-          edges {
-            type
-            direction
-            node {
-              id
-              name
-              kind
-            }
-            citations {
-              quote
-              start
-              end
-              document {
-                id
-                title
-              }
-            }
-          }
-        }
-      }
+      ...GraphNeighbourhood
     }
   }
 `);
