@@ -41,6 +41,8 @@ for (;;) {
     break;
   } catch (error) {
     if (error.code !== "EEXIST" || Date.now() > deadline) throw error;
+    // A build killed half-way leaves its lock; none takes ten minutes.
+    if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -204,6 +204,7 @@ describe("the series page", () => {
     for (const o of series) expect(await page.locator(`a.citation[href*="fact=${encodeURIComponent(o.id)}"]`).count()).toBeGreaterThan(0);
     const pixels = await canvasPixels(page, ".charts-section canvas", [0x1f, 0x4f, 0xa3]);
     expect(pixels.matching).toBeGreaterThan(500);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: "docs/img/explorer-series.png", fullPage: true });
     expect(watch.operations).toEqual(["SeriesPage"]);
     expect(watch.outside).toEqual([]);
     expect(watch.errors).toEqual([]);
