@@ -263,7 +263,7 @@ function observationsOf(b: CypherBuilder, n: string, selection: FieldSelection):
     edgeType: "ObservationEdge",
     pattern: `MATCH (${n})<-[${r}:ABOUT|OF_INDICATOR]-(${o}:Observation) WHERE ${conditions.join(" AND ")}`,
     carry: o,
-    order: `${o}.period, ${o}.kind, ${o}.id`,
+    order: `${o}.period${selection.args.newestFirst === true ? " DESC" : ""}, ${o}.kind, ${o}.id`,
     edge: (fields) => edgeMap(b, fields, o, "Observation"),
   });
 }

@@ -130,6 +130,20 @@ describe("the GraphQL API over the corpus graph", () => {
     expect(result.indicator.periods).toContain(2023);
   });
 
+  it("pages an entity's figures newest first when asked, the same figures as oldest first", async () => {
+    type Page = { totalCount: number; edges: Array<{ node: { id: string; period: number } }> };
+    const result = await data<{ entity: { newest: Page; oldest: Page; years: number[] } }>(
+      executor,
+      `{ entity(name: "市北区") { years: periods newest: observations(first: 100, newestFirst: true) { totalCount edges { node { id period } } }
+           oldest: observations(first: 100) { totalCount edges { node { id period } } } } }`,
+    );
+    const newest = result.entity.newest.edges.map((e) => e.node.period);
+    expect(newest[0]).toBe(result.entity.years[0]);
+    expect(newest).toEqual([...newest].sort((a, b) => b - a));
+    expect(result.entity.oldest.edges[0]?.node.period).toBe(result.entity.years.at(-1));
+    expect(result.entity.newest.totalCount).toBe(result.entity.oldest.totalCount);
+  });
+
   it("gives one subject's series of an indicator oldest first, and names the argument that identifies nothing", async () => {
     const result = await data<{ series: Array<{ period: number; kind: string; subject: { name: string }; indicator: { name: string } }> }>(
       executor,

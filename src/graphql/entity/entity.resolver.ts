@@ -88,6 +88,8 @@ export class EntityResolver {
     @Arg("kind", () => ObservationKind, { nullable: true }) _kind: ObservationKind | null,
     @Arg("first", () => Int, { nullable: true }) _first: number | null,
     @Arg("after", () => String, { nullable: true }) _after: string | null,
+    @Arg("newestFirst", () => Boolean, { defaultValue: false, description: "Latest year first (then kind and id) instead of oldest first." })
+    _newestFirst: boolean,
     @Info() info: GraphQLResolveInfo,
   ): ObservationConnection {
     return projected(root, info);

@@ -16,7 +16,7 @@ const ObservationsMore = graphql(`
     node(id: $id) {
       id
       ... on Entity {
-        observations(first: $first, after: $after) {
+        observations(first: $first, after: $after, newestFirst: true) {
           totalCount
           pageInfo {
             endCursor

@@ -302,7 +302,7 @@ export const EntityDetailsFragment = graphql(`
     relAppliesTo: relations(types: ["APPLIES_TO"], first: $relationsFirst) {
       ...RelationPage
     }
-    observations(first: $observationsFirst) {
+    observations(first: $observationsFirst, newestFirst: true) {
       totalCount
       pageInfo {
         endCursor
