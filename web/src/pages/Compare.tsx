@@ -1,9 +1,9 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { useQuery } from "urql";
 import { Link, useLocation, useSearch } from "wouter";
-import { Citations } from "../components/charts/Citations";
+import { Citations } from "../components/Citations";
 import { groupByScale } from "../components/charts/format";
-import { formatAmount } from "../format";
+import { formatAmount, formatPeriod } from "../format";
 import type { ObservationKind as Kind } from "../gql/graphql";
 import {
   KIND_LABEL as entityKindLabel,
@@ -215,7 +215,7 @@ function CompareTable({ rows, period, indicator }: { rows: readonly Row[]; perio
             <td>{o.unit}</td>
             <td>
               {measureLabel[o.measure]}
-              {o.periodStart != null && o.periodStart !== o.period ? `（${o.periodStart}—${o.period}年）` : ""}
+              {o.periodStart != null && o.periodStart !== o.period ? `（${formatPeriod(o.period, o.periodStart)}）` : ""}
             </td>
             <td>{qualifierLabel[o.qualifier] || "—"}</td>
             <td>

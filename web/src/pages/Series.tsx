@@ -1,7 +1,7 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { useQuery } from "urql";
 import { Link, useLocation, useSearch } from "wouter";
-import { Citations } from "../components/charts/Citations";
+import { Citations } from "../components/Citations";
 import { groupByScale } from "../components/charts/format";
 import { formatPeriod, formatValue } from "../format";
 import { OBSERVATION_KIND_LABEL as kindLabel, MEASURE_LABEL as measureLabel, QUALIFIER_LABEL as qualifierLabel } from "../labels";

@@ -2,7 +2,7 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useQuery } from "urql";
 import { Link, useLocation } from "wouter";
 import { type AttainmentBar, AttainmentChart } from "../components/charts/AttainmentChart";
-import { Citations } from "../components/charts/Citations";
+import { Citations } from "../components/Citations";
 import { formatValue } from "../format";
 import { ApiError, Loading, NotFound } from "../components/Status";
 import { graphql } from "../gql";

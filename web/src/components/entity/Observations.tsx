@@ -5,7 +5,7 @@ import { graphql } from "../../gql";
 import type { EntityDetailsFragment, ObservationKind, ObservationRowFragment } from "../../gql/graphql";
 import { routes } from "../../routes";
 import { ApiError } from "../Status";
-import { Citations } from "./Citations";
+import { Citations } from "../Citations";
 import { MEASURE_LABEL, OBSERVATION_KIND_LABEL, QUALIFIER_LABEL } from "../../labels";
 
 export const OBSERVATIONS_FIRST = 50;

@@ -1,7 +1,7 @@
 import { Link } from "wouter";
 import type { CitationLike } from "../Citation";
 import { routes } from "../../routes";
-import { Citations } from "./Citations";
+import { Citations } from "../Citations";
 
 interface Named {
   id: string;

@@ -5,7 +5,7 @@ import { graphql } from "../../gql";
 import type { RelationPageFragment } from "../../gql/graphql";
 import { routes } from "../../routes";
 import { LoadMore } from "../Status";
-import { Citations } from "./Citations";
+import { Citations } from "../Citations";
 import { KindBadge } from "./KindBadge";
 import { directionLabel, RELATION_LABEL, type RelationType } from "../../labels";
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { type CitationLike, CitationLink } from "../Citation";
+import { type CitationLike, CitationLink } from "./Citation";
 
 /** A sentence naming the other entity states the relationship better than the bare name does. */
 function stating(citations: readonly CitationLike[], name: string): CitationLike[] {
