@@ -17,12 +17,12 @@ export default defineConfig({
     pool: "forks",
     projects: [
       // Pure logic beside the code: no Java, no Neo4j (`npm run test:unit`).
-      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts", "bench/**/*.test.ts"] } },
       {
         extends: true,
         test: {
           name: "integration",
-          include: ["test/**/*.test.ts", "bench/**/*.test.ts"],
+          include: ["test/**/*.test.ts"],
           // One Neo4j for the whole run, started here (or NEO4J_URI); test files isolate their data inside it.
           globalSetup: ["test/global-setup.ts"],
         },

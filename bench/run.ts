@@ -1,11 +1,13 @@
 /**
- * The benchmark (issue 6), in one run: ingest (our writer against a bare UNWIND), then on a small and
+ * The benchmark (issues 6 and 13), in one run: ingest (our writer against a bare UNWIND), then on a small and
  * a large generated graph: same-answer checks, round trips, PROFILE scans, sequential latency of raw
- * Cypher, our API and @neo4j/graphql, closed-loop load with memory afterwards.
+ * Cypher in-process, the same Cypher behind a minimal HTTP endpoint, our API (response cache off) and
+ * @neo4j/graphql; closed-loop load with CPU per request per process, our API again with the cache on,
+ * memory afterwards; on the small graph a CPU profile of our API under the same load.
  *   npm run bench              10k and 1.2M nodes; writes bench/results/latest.json and a dated copy
  *   npm run bench -- --quick   3k then 10k nodes in one throwaway Neo4j, short; writes bench/results/tmp/quick.json
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,14 +19,17 @@ import { wipe } from "./data/load.js";
 import { buildStore, loadGraph, type StoreMeta, storeHome } from "./data/store.js";
 import type { ChildServer } from "./measure/child-server.js";
 import { type BenchNeo4j, LARGE_GRAPH_MEMORY, withBenchNeo4j } from "./neo4j/bench-neo4j.js";
-import { OPERATIONS, type Operation, type Picks } from "./ops/operations.js";
+import { startFloor } from "./floor/floor-process.js";
+import { TRANSPORT_FLOOR } from "./floor/statements.js";
+import { OPERATIONS, type Picks } from "./ops/operations.js";
 import { generatedPicks } from "./ops/picks.js";
 import { startPeer } from "./peer/peer-process.js";
-import { type Client, cypherClient, oursClient, peerClient } from "./measure/clients.js";
+import { type Client, cypherClient, httpCypherClient, oursClient, peerClient } from "./measure/clients.js";
+import { closedLoopWithCpu, type MeasuredLoad, type ProfilePhase, profileOurApi } from "./measure/cpu.js";
 import { compareIngest, type IngestComparison } from "./measure/ingest.js";
 import { ingestComparison, type IngestOneComparison, ingestSeries, withStoreCopy } from "./measure/ingest-one.js";
 import { compareAnswers } from "./measure/same-answers.js";
-import { closedLoop, sequential } from "./measure/latency.js";
+import { sequential } from "./measure/latency.js";
 import { neo4jHeapMiB, procMemoryMiB } from "./measure/memory.js";
 import { profileOurs } from "./measure/plans.js";
 import { startOurApi } from "./measure/our-api.js";
@@ -38,21 +43,31 @@ if (!Number.isInteger(seed)) {
   process.exit(2);
 }
 const SETTINGS = values.quick
-  ? { small: 3_000, large: 10_000, ingestPairs: 2, warmup: 3, rounds: 15, connections: 4, loadMs: 4_000, ingestOne: { warmup: 1, repetitions: 3 } }
-  : { small: 10_000, large: 1_200_000, ingestPairs: 6, warmup: 10, rounds: 100, connections: 8, loadMs: 20_000, ingestOne: { warmup: 2, repetitions: 7 } };
+  ? {
+      small: 3_000,
+      large: 10_000,
+      ingestPairs: 2,
+      warmup: 3,
+      rounds: 15,
+      connections: 4,
+      loadMs: 4_000,
+      profileMs: 4_000,
+      ingestOne: { warmup: 1, repetitions: 3 },
+    }
+  : {
+      small: 10_000,
+      large: 1_200_000,
+      ingestPairs: 6,
+      warmup: 10,
+      rounds: 100,
+      connections: 8,
+      loadMs: 20_000,
+      profileMs: 10_000,
+      ingestOne: { warmup: 2, repetitions: 7 },
+    };
 const log = createLogger(process.env.LOG_LEVEL ?? "warn");
 
-/** `{ __typename }`: HTTP, JSON and GraphQL with no database call, the least any request over HTTP costs. */
-const TRANSPORT_FLOOR: Operation = {
-  name: "transportFloor",
-  description: "{ __typename } over HTTP; RETURN 1 through the driver",
-  graphql: "{ __typename }",
-  variables: () => ({}),
-  cypher: "RETURN {__typename: 'Query'} AS data",
-  params: () => ({}),
-};
-
-/** Every operation must give the same data from all three before anything is timed. */
+/** Every operation must give the same data from every client before anything is timed. */
 async function checkSameAnswers([reference, ...others]: Client[], picks: Picks): Promise<void> {
   if (!reference) throw new Error("no clients");
   for (const other of others) {
@@ -62,40 +77,70 @@ async function checkSameAnswers([reference, ...others]: Client[], picks: Picks):
 }
 
 interface Servers {
+  neo: BenchNeo4j;
   ours: ChildServer;
   peer: ChildServer;
+  floor: ChildServer;
+  /** The in-process driver first: it is the reference for the same-answer check. */
   clients: Client[];
 }
 
-/** Our API and the peer as their own processes over this Neo4j, stopped afterwards. */
+/** Our API (response cache off), the peer and the HTTP floor as their own processes over this Neo4j, stopped afterwards. */
 async function withServers<T>(neo: BenchNeo4j, executor: Executor, work: (servers: Servers) => Promise<T>): Promise<T> {
-  const [ours, peer] = await Promise.all([startOurApi(neo), startPeer(neo)]);
+  const started = await Promise.allSettled([startOurApi(neo, { responseCache: false }), startPeer(neo), startFloor(neo)]);
+  const [ours, peer, floor] = started.map((s) => (s.status === "fulfilled" ? s.value : undefined));
   try {
-    return await work({ ours, peer, clients: [cypherClient(executor.driver), oursClient(ours.baseUrl), peerClient(peer.baseUrl)] });
+    const failed = started.find((s) => s.status === "rejected");
+    if (failed || !ours || !peer || !floor) throw failed?.reason ?? new Error("a server did not start");
+    const clients = [cypherClient(executor.driver), oursClient(ours.baseUrl), peerClient(peer.baseUrl), httpCypherClient(floor.baseUrl)];
+    return await work({ neo, ours, peer, floor, clients });
   } finally {
-    await Promise.all([ours.stop(), peer.stop()]);
+    await Promise.all([ours?.stop(), peer?.stop(), floor?.stop()]);
   }
 }
 
-async function measure(graph: StoreMeta, executor: Executor, { ours, peer, clients }: Servers): Promise<GraphResult> {
+const LOAD = { connections: SETTINGS.connections, durationMs: SETTINGS.loadMs };
+
+/** Our API with the response cache on, started for its own closed loop only (after the same-answer check, which also fills the cache). */
+async function cachedLoad(neo: BenchNeo4j, reference: Client, picks: Picks): Promise<MeasuredLoad> {
+  const cached = await startOurApi(neo, { responseCache: true });
+  try {
+    const client = oursClient(cached.baseUrl, "oursCached");
+    await checkSameAnswers([reference, client], picks);
+    return await closedLoopWithCpu(client, OPERATIONS, picks, LOAD, { server: cached.pid, neo4j: neo.pid });
+  } finally {
+    await cached.stop();
+  }
+}
+
+async function measure(graph: StoreMeta, executor: Executor, { neo, ours, peer, floor, clients }: Servers): Promise<{ result: GraphResult; picks: Picks }> {
   const picks = await generatedPicks(seed, ours.baseUrl);
   await checkSameAnswers(clients, picks);
-  log.info({ nodes: graph.nodes }, "same answers from raw Cypher, our API and the peer; timing");
+  log.info({ nodes: graph.nodes }, "same answers from raw Cypher, the HTTP floor, our API and the peer; timing");
   const roundTripsPerField = await roundTrips(executor, OPERATIONS, picks);
   const plans = await profileOurs(executor, OPERATIONS, picks);
   const latency = await sequential(clients, [...OPERATIONS, TRANSPORT_FLOOR], picks, SETTINGS);
+  const serverPid: Partial<Record<Client["name"], number>> = { ours: ours.pid, peer: peer.pid, httpCypher: floor.pid };
   const load: GraphResult["load"] = {};
   for (const client of clients)
-    load[client.name] = await closedLoop(client, OPERATIONS, picks, { connections: SETTINGS.connections, durationMs: SETTINGS.loadMs });
+    load[client.name] = await closedLoopWithCpu(client, OPERATIONS, picks, LOAD, { server: serverPid[client.name], neo4j: neo.pid });
+  const [reference] = clients;
+  if (!reference) throw new Error("no clients");
+  load.oursCached = await cachedLoad(neo, reference, picks);
   const heap = await neo4jHeapMiB(executor);
   const memory = {
     oursRssMiB: procMemoryMiB(ours.pid),
     peerRssMiB: procMemoryMiB(peer.pid),
+    floorRssMiB: procMemoryMiB(floor.pid),
     neo4jHeapUsedMiB: heap.used,
     neo4jHeapCommittedMiB: heap.committed,
   };
-  return { graph, picks: { ...picks }, roundTrips: roundTripsPerField, plans, sequential: latency, load, memory };
+  return { result: { graph, picks: { ...picks }, roundTrips: roundTripsPerField, plans, sequential: latency, load, memory }, picks };
 }
+
+/** The profiled phase on its own instance of our API, after the graph's other phases (the other servers sit idle). */
+const profilePhase = (neo: BenchNeo4j, picks: Picks): Promise<ProfilePhase> =>
+  profileOurApi(neo, picks, { ...LOAD, durationMs: SETTINGS.profileMs, warmupRounds: SETTINGS.warmup });
 
 /** One report through ingestDocument into copies of both stored graphs, side by side, alternately. */
 async function ingestOneReport(): Promise<IngestOneComparison> {
@@ -106,7 +151,7 @@ async function ingestOneReport(): Promise<IngestOneComparison> {
   return ingestComparison(small, large);
 }
 
-type RunResults = { ingest: IngestComparison; ingestOne: IngestOneComparison; small: GraphResult; large: GraphResult };
+type RunResults = { ingest: IngestComparison; ingestOne: IngestOneComparison; small: GraphResult; large: GraphResult; profile: ProfilePhase };
 
 /** Full run: ingest in a throwaway Neo4j, then each graph from its cached store (built once by bench:data). */
 async function fullRun(): Promise<RunResults> {
@@ -114,15 +159,18 @@ async function fullRun(): Promise<RunResults> {
     await applySchema(executor);
     return compareIngest(executor, seed, SETTINGS.ingestPairs);
   });
-  const stored = async (nodes: number): Promise<GraphResult> => {
-    const graph = await buildStore({ nodes, seed, log });
-    return withBenchNeo4j({ homeDir: storeHome(nodes, seed), log, ...LARGE_GRAPH_MEMORY }, (neo, executor) =>
-      withServers(neo, executor, (servers) => measure(graph, executor, servers)),
-    );
-  };
-  const small = await stored(SETTINGS.small);
-  const large = await stored(SETTINGS.large);
-  return { ingest, small, large, ingestOne: await ingestOneReport() };
+  const graph = await buildStore({ nodes: SETTINGS.small, seed, log });
+  const { small, profile } = await withBenchNeo4j({ homeDir: storeHome(SETTINGS.small, seed), log, ...LARGE_GRAPH_MEMORY }, (neo, executor) =>
+    withServers(neo, executor, async (servers) => {
+      const { result, picks } = await measure(graph, executor, servers);
+      return { small: result, profile: await profilePhase(neo, picks) };
+    }),
+  );
+  const largeGraph = await buildStore({ nodes: SETTINGS.large, seed, log });
+  const { result: large } = await withBenchNeo4j({ homeDir: storeHome(SETTINGS.large, seed), log, ...LARGE_GRAPH_MEMORY }, (neo, executor) =>
+    withServers(neo, executor, (servers) => measure(largeGraph, executor, servers)),
+  );
+  return { ingest, small, large, profile, ingestOne: await ingestOneReport() };
 }
 
 /** Quick run: one throwaway Neo4j; ingest, wipe, load the small graph, measure, grow it to the large one, measure. */
@@ -133,13 +181,14 @@ async function quickRun(): Promise<RunResults> {
     await wipe(executor);
     const small = await loadGraph(executor, { nodes: SETTINGS.small, seed });
     return withServers(neo, executor, async (servers) => {
-      const smallResult = await measure(small, executor, servers);
+      const { result: smallResult, picks } = await measure(small, executor, servers);
+      const profile = await profilePhase(neo, picks);
       const [ingestSmall] = await ingestSeries([executor], SETTINGS.ingestOne);
       const large = await loadGraph(executor, { nodes: SETTINGS.large, seed, from: small.districts });
-      const largeResult = await measure(large, executor, servers);
+      const { result: largeResult } = await measure(large, executor, servers);
       const [ingestLarge] = await ingestSeries([executor], SETTINGS.ingestOne);
       if (!ingestSmall || !ingestLarge) throw new Error("no ingest series");
-      return { ingest, small: smallResult, large: largeResult, ingestOne: ingestComparison(ingestSmall, ingestLarge) };
+      return { ingest, small: smallResult, large: largeResult, profile, ingestOne: ingestComparison(ingestSmall, ingestLarge) };
     });
   });
 }
@@ -150,10 +199,22 @@ const worst = (pairs: Array<[string, number]>): Worst => {
 };
 
 const started = performance.now();
-const { ingest, ingestOne, small, large } = await (values.quick ? quickRun() : fullRun());
-/** ours ÷ peer requests per second under the same load. */
-const throughputRatio = (g: GraphResult): number => (g.load.ours?.requestsPerSecond ?? Number.NaN) / (g.load.peer?.requestsPerSecond ?? Number.NaN);
+const { ingest, ingestOne, small, large, profile } = await (values.quick ? quickRun() : fullRun());
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+/** ours (or oursCached) ÷ peer requests per second under the same load. */
+const throughputRatio = (g: GraphResult, ours: "ours" | "oursCached" = "ours"): number =>
+  (g.load[ours]?.requestsPerSecond ?? Number.NaN) / (g.load.peer?.requestsPerSecond ?? Number.NaN);
 const p50 = (g: GraphResult, op: string, client: string): number => g.sequential[op]?.[client]?.p50 ?? Number.NaN;
+/** ours ÷ a floor's p50, worst operation over both graphs. */
+const worstVs = (floor: "cypher" | "httpCypher"): Worst =>
+  worst(
+    [small, large].flatMap((g, i) =>
+      OPERATIONS.map((op): [string, number] => [`${op.name}@${i === 0 ? "small" : "large"}`, p50(g, op.name, "ours") / p50(g, op.name, floor)]),
+    ),
+  );
+/** Each server process's CPU ms per request under the closed loop (the in-process driver client has none of its own). */
+const serverCpu = (g: GraphResult): Record<string, number> =>
+  Object.fromEntries(Object.entries(g.load).flatMap(([client, r]) => (r.cpu.msPerRequest.server === undefined ? [] : [[client, r.cpu.msPerRequest.server]])));
 const results: BenchResults & Record<string, unknown> = {
   date: new Date().toISOString(),
   mode: values.quick ? "quick" : "full",
@@ -166,13 +227,13 @@ const results: BenchResults & Record<string, unknown> = {
     neo4j: "5.26.30 (embedded, heap 2g, page cache 1g)",
   },
   settings: SETTINGS,
-  ratio_p50_vs_cypher: worst(
-    [small, large].flatMap((g, i) =>
-      OPERATIONS.map((op): [string, number] => [`${op.name}@${i === 0 ? "small" : "large"}`, p50(g, op.name, "ours") / p50(g, op.name, "cypher")]),
-    ),
-  ),
-  ratio_throughput_vs_peer: Math.round(Math.min(throughputRatio(small), throughputRatio(large)) * 100) / 100,
-  ratio_throughput_vs_peer_by_graph: { small: Math.round(throughputRatio(small) * 100) / 100, large: Math.round(throughputRatio(large) * 100) / 100 },
+  ratio_p50_vs_http_cypher: worstVs("httpCypher"),
+  ratio_p50_vs_cypher: worstVs("cypher"),
+  ratio_throughput_vs_peer: round2(Math.min(throughputRatio(small), throughputRatio(large))),
+  ratio_throughput_vs_peer_by_graph: { small: round2(throughputRatio(small)), large: round2(throughputRatio(large)) },
+  ratio_throughput_vs_peer_cached: round2(Math.min(throughputRatio(small, "oursCached"), throughputRatio(large, "oursCached"))),
+  ratio_throughput_vs_peer_cached_by_graph: { small: round2(throughputRatio(small, "oursCached")), large: round2(throughputRatio(large, "oursCached")) },
+  cpu_ms_per_request: { small: serverCpu(small), large: serverCpu(large) },
   ratio_p50_large_vs_small: worst(OPERATIONS.map((op) => [op.name, p50(large, op.name, "ours") / p50(small, op.name, "ours")])),
   ratio_ingest_vs_raw: Math.round(ingest.ratio * 100) / 100,
   ratio_ingest_one_large_vs_small: ingestOne.ratio,
@@ -184,6 +245,7 @@ const results: BenchResults & Record<string, unknown> = {
   ingestOne,
   small,
   large,
+  profile: { graph: "small", ...profile },
 };
 const text = renderReport(results);
 process.stdout.write(`${text}\n`);
@@ -193,5 +255,9 @@ const json = `${JSON.stringify(results, null, 2)}\n`;
 if (values.quick) writeFileSync(path.join(dir, "quick.json"), json);
 else {
   writeFileSync(path.join(dir, "latest.json"), json);
-  writeFileSync(path.join(dir, `${results.date.slice(0, 10)}.json`), json);
+  // Dated copies are the history: a second run on the same day gets a suffix rather than replacing the first.
+  const day = results.date.slice(0, 10);
+  let dated = path.join(dir, `${day}.json`);
+  for (let n = 2; existsSync(dated); n++) dated = path.join(dir, `${day}-${n}.json`);
+  writeFileSync(dated, json);
 }

@@ -3,7 +3,7 @@ import { PROJECT_ROOT } from "../../src/neo4j/paths.js";
 
 /** A server the benchmark runs as its own process, so its memory and CPU are its own. */
 export interface ChildServer {
-  /** Where it listens; GraphQL is at `${baseUrl}/graphql`. */
+  /** Where it listens (an origin): GraphQL at `${baseUrl}/graphql`, the HTTP floor's operations at `${baseUrl}/op/<name>`. */
   baseUrl: string;
   pid: number;
   stop(): Promise<void>;
@@ -15,7 +15,7 @@ export interface ChildServerOptions {
   /** Arguments to this Node binary, e.g. ["--import", "tsx", "bench/peer/server.ts"]. */
   args: string[];
   env: Record<string, string>;
-  /** Matches the line that says the server listens; group 1 is its `…/graphql` URL. */
+  /** Matches the line that says the server listens; group 1 is a URL on it (only its origin is kept). */
   ready: RegExp;
   timeoutMs?: number;
 }
@@ -39,7 +39,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   };
   child.stderr.setEncoding("utf8").on("data", keep);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code, signal) => resolve(signal ? null : code)));
-  const graphqlUrl = await new Promise<string>((resolve, reject) => {
+  const readyUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`${options.label} was not ready within ${timeoutMs} ms; its output:\n${tail(output)}`));
@@ -58,7 +58,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     });
   });
   return {
-    baseUrl: new URL(graphqlUrl).origin,
+    baseUrl: new URL(readyUrl).origin,
     pid,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

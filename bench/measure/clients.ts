@@ -3,9 +3,12 @@ import type { Operation, Picks } from "../ops/operations.js";
 import { postGraphQL } from "../../test/helpers/http.js";
 import { PEER_OPERATIONS } from "../peer/operations.js";
 
-/** One way of answering the benchmark operations: raw Cypher, our API, or the peer. */
+/**
+ * One way of answering the benchmark operations: raw Cypher in this process, the same Cypher behind the
+ * HTTP floor, our API (response cache off; `oursCached` with it on), or the peer.
+ */
 export interface Client {
-  name: "cypher" | "ours" | "peer";
+  name: "cypher" | "httpCypher" | "ours" | "oursCached" | "peer";
   /** Runs the operation and returns its data in our API's shape. */
   call(op: Operation, picks: Picks): Promise<unknown>;
 }
@@ -28,8 +31,26 @@ export function cypherClient(driver: Driver): Client {
   };
 }
 
-export function oursClient(baseUrl: string): Client {
-  return { name: "ours", call: (op, picks) => post(baseUrl, op.graphql, op.variables(picks)) };
+/** The HTTP floor (bench/floor/server.ts), sent through the same fetch and JSON as postGraphQL, so the client's cost is the same. */
+export function httpCypherClient(baseUrl: string): Client {
+  return {
+    name: "httpCypher",
+    async call(op, picks) {
+      const response = await fetch(`${baseUrl}/op/${op.name}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(op.params(picks)),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: unknown };
+      if (response.status !== 200 || body.errors || body.data === undefined)
+        throw new Error(`${baseUrl}/op/${op.name} answered HTTP ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      return body.data;
+    },
+  };
+}
+
+export function oursClient(baseUrl: string, name: "ours" | "oursCached" = "ours"): Client {
+  return { name, call: (op, picks) => post(baseUrl, op.graphql, op.variables(picks)) };
 }
 
 export function peerClient(baseUrl: string): Client {

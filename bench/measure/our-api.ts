@@ -5,11 +5,18 @@ import { type ChildServer, startChildServer } from "./child-server.js";
 /** pino's line `{"url":"http://…/graphql",…,"msg":"GraphQL ready"}` from src/server/http-server.ts. */
 const READY = /"url":"(http:\/\/[^"]+\/graphql)".*"msg":"GraphQL ready"/;
 
+export interface OurApiOptions {
+  /** RESPONSE_CACHE: the main figures are taken with it off, one extra load phase with it on. */
+  responseCache: boolean;
+  /** Flags for Node before the script, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+}
+
 /** Our API exactly as `npm start` runs it, over an existing Neo4j: no corpus load, no .env. */
-export async function startOurApi(target: PeerTarget): Promise<ChildServer> {
+export async function startOurApi(target: PeerTarget, options: OurApiOptions): Promise<ChildServer> {
   return startChildServer({
-    label: "our API",
-    args: ["--import", "tsx", "src/main.ts"],
+    label: options.responseCache ? "our API (response cache on)" : "our API",
+    args: [...(options.nodeArgs ?? []), "--import", "tsx", "src/main.ts"],
     env: {
       NEO4J_URI: target.uri,
       NEO4J_USER: target.user,
@@ -19,6 +26,7 @@ export async function startOurApi(target: PeerTarget): Promise<ChildServer> {
       NODE_ENV: "production",
       LOG_LEVEL: "info",
       ENV_FILE: "/nonexistent/.env",
+      RESPONSE_CACHE: String(options.responseCache),
     },
     ready: READY,
   });

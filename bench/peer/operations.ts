@@ -270,14 +270,14 @@ export const PEER_OPERATIONS: Record<string, PeerOperation> = {
   },
 
   search: {
-    graphql: `query Search($q: String!) {
-  search(query: $q, first: 10) {
+    graphql: `query Search($q: String!, $term: String!) {
+  search(query: $q, term: $term, first: 10) {
     totalCount
     edges { score node { __typename ... on Entity { id name } ... on Passage { id text } } }
   }
 }`,
     // The peer's search takes Lucene syntax: the term as a phrase, as the raw Cypher sends it.
-    variables: (p) => ({ q: `"${p.searchTerm}"` }),
+    variables: (p) => ({ q: `"${p.searchTerm}"`, term: p.searchTerm }),
     toOurs(data) {
       return { search: shaped<SearchData>(data).search };
     },
