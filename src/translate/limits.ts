@@ -4,8 +4,8 @@ import { BadUserInputError } from "../errors/client-errors.js";
 export const MAX_NAME_LENGTH = 200;
 /** Longest search text. */
 export const MAX_SEARCH_LENGTH = 500;
-/** Longest cursor: the ones this API gives out are about 20 characters. */
-export const MAX_CURSOR_LENGTH = 200;
+/** Longest cursor: a keyset cursor holds its item's order key, e.g. an id of up to 200 characters (UTF-8, then base64). */
+export const MAX_CURSOR_LENGTH = 1024;
 
 /** A request value as quoted back in an error message: never more than a line of it. */
 export function clip(value: string, max = 60): string {

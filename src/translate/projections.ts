@@ -1,10 +1,10 @@
 import { BadUserInputError } from "../errors/client-errors.js";
 import type { CypherBuilder } from "./cypher-builder.js";
-import { page } from "./cursor.js";
+import { type KeyType, type KeyValue, page } from "./cursor.js";
 import { clip } from "./limits.js";
 import { ENTITY_RELATION_TYPES, ENTITY_TYPE, ENTITY_TYPES, isEntityType, labelOf, POSSIBLE_TYPES, supertypes } from "./model.js";
 import { type FieldSelection, fieldsFor, signature } from "./selection.js";
-import { CONNECTION_KEY, CURSOR_KEY, PAGE_INFO_KEY, TYPENAME_KEY } from "./shape.js";
+import { CONNECTION_KEY, CURSOR_KEY, KEY_KEY, PAGE_INFO_KEY, TYPENAME_KEY } from "./shape.js";
 
 /**
  * Compiles a selection into one Cypher map expression per object: each field becomes a property
@@ -109,39 +109,96 @@ function relationshipCitations(b: CypherBuilder, r: string, selection: FieldSele
   return `COLLECT { UNWIND coalesce(${r}.citations, []) AS ${cite} WITH ${r}, split(${cite}, '#') AS parts WITH ${r}, parts[0] AS pid, [x IN split(parts[1], '-') | toInteger(x)] AS ${span} MATCH (${p}:Passage {id: pid}) RETURN ${citationMap(b, selection, { quote: `substring(${p}.text, ${span}[0] - ${p}.start, ${span}[1] - ${span}[0])`, start: `${span}[0]`, end: `${span}[1]`, method: `${r}.method`, passage: p })} }`;
 }
 
-interface ConnectionSpec {
-  connectionType: string;
-  edgeType: string;
-  /** MATCH … WHERE … binding the variables named in `carry`. */
-  pattern: string;
-  carry: string;
-  order: string;
-  /** The whole list's size when it is cheaper than counting `pattern` again. */
-  total?: string;
-  /** Edge map for the selected edge fields. */
-  edge: (edgeFields: FieldSelection[]) => string;
+/** One part of a keyset order: an expression over the list's variables, its type, its direction. */
+export interface OrderKey {
+  expr: string;
+  type: KeyType;
+  desc?: boolean;
 }
 
 /**
- * A Relay connection as one map under the client's response keys: each `edges` a page (SKIP/LIMIT
- * over a stable order), each `totalCount` a count, each `pageInfo` the fields it asks for; the page's
- * offset and size under CONNECTION_KEY. With pageInfo the page reads one item more, so hasNextPage
- * costs no count of the whole list. Cursors and pageInfo are filled in after the query (`shape.ts`).
+ * An order a list pages by keyset: `keys` are unique together (the last one an id), so a cursor
+ * holding an item's key names exactly one position, and the next page is the items past it. No key
+ * may be null (a null compares to nothing: its item would drop out after page 1); the writer sets
+ * every one. `list` names the list in its cursors; another list's cursor is refused.
+ */
+export interface KeysetOrder {
+  list: string;
+  keys: OrderKey[];
+}
+
+interface ConnectionSpec {
+  connectionType: string;
+  edgeType: string;
+  /** The clauses (MATCH, UNWIND …) binding the variables named in `carry`. */
+  match: string;
+  /** Conditions on them: the list's filters. */
+  where?: string[];
+  carry: string;
+  /** A stable order paged by SKIP, or a unique order paged by seeking past the cursor's key. */
+  order: string | KeysetOrder;
+  /** The whole list's size when it is cheaper than counting the pattern again. */
+  total?: string;
+  /** Edge map entries for the selected edge fields. */
+  edge: (edgeFields: FieldSelection[]) => Array<[string, string]>;
+}
+
+const whereOf = (match: string, conditions: readonly string[]): string => (conditions.length > 0 ? `${match} WHERE ${conditions.join(" AND ")}` : match);
+
+/** Items after `values` in the order `keys`: past on the first key, or equal on it and past on the rest. */
+function seekPast(b: CypherBuilder, keys: readonly OrderKey[], values: readonly KeyValue[]): string {
+  const [key, ...restKeys] = keys;
+  const [value, ...restValues] = values;
+  if (!key || value === undefined) throw new Error("a keyset cursor holds one value per order key");
+  const v = key.type === "int" ? `toInteger(${b.param(value)})` : b.param(value);
+  const past = `${key.expr} ${key.desc === true ? "<" : ">"} ${v}`;
+  return restKeys.length === 0 ? past : `(${past} OR (${key.expr} = ${v} AND ${seekPast(b, restKeys, restValues)}))`;
+}
+
+/**
+ * A Relay connection as one map under the client's response keys: each `edges` a page, each
+ * `totalCount` a count of the whole list, each `pageInfo` the fields it asks for. With pageInfo the
+ * page reads one item more, so hasNextPage costs no count of the whole list. Cursors and pageInfo
+ * are filled in after the query (`shape.ts`) from CONNECTION_KEY: for a SKIP-paged list the page's
+ * offset and size; for a keyset list its name and size, and each edge's order key under KEY_KEY
+ * (a page with pageInfo and no edges reads the keys alone).
  */
 export function connection(b: CypherBuilder, selection: FieldSelection, spec: ConnectionSpec): string {
-  const { offset, first } = page(selection.args);
+  const keyset = typeof spec.order === "string" ? undefined : spec.order;
+  const { first, after } = page(selection.args, keyset && { list: keyset.list, types: keyset.keys.map((k) => k.type) });
   const fields = asked(selection, spec.connectionType);
   const wantsPageInfo = fields.some((f) => f.field === "pageInfo");
-  const off = b.param(offset);
-  const lim = b.param(first);
-  const read = b.param(wantsPageInfo ? first + 1 : first);
-  const within = `${spec.pattern} WITH ${spec.carry} ORDER BY ${spec.order} SKIP toInteger(${off}) LIMIT toInteger(${read})`;
-  // Without edges, pageInfo still needs to know how many items the page holds (for its cursors).
-  const counted = wantsPageInfo && !fields.some((f) => f.field === "edges") ? `, read: COUNT { ${within} RETURN 1 AS one }` : "";
-  const entries: Array<[string, string]> = [[CONNECTION_KEY, `{offset: ${off}, first: ${lim}${counted}}`]];
+  const wantsEdges = fields.some((f) => f.field === "edges");
+  const pattern = whereOf(spec.match, spec.where ?? []);
+  let within: string;
+  let meta: string;
+  let keyEntries: Array<[string, string]> = [];
+  if (keyset) {
+    const seek = after.kind === "key" ? [seekPast(b, keyset.keys, after.key)] : [];
+    // An offset cursor given out before this list paged by keyset still pages, by SKIP; its page's cursors are keys.
+    const skip = after.kind === "offset" ? ` SKIP toInteger(${b.param(after.offset)})` : "";
+    const lim = b.param(first);
+    const read = b.param(wantsPageInfo ? first + 1 : first);
+    const order = keyset.keys.map((k) => `${k.expr}${k.desc === true ? " DESC" : ""}`).join(", ");
+    within = `${whereOf(spec.match, [...(spec.where ?? []), ...seek])} WITH ${spec.carry} ORDER BY ${order}${skip} LIMIT toInteger(${read})`;
+    const key = `[${keyset.keys.map((k) => k.expr).join(", ")}]`;
+    keyEntries = [[KEY_KEY, key]];
+    // Without edges, pageInfo still needs the page's first and last keys (its cursors) and its size.
+    const keys = wantsPageInfo && !wantsEdges ? `, keys: COLLECT { ${within} RETURN ${key} }` : "";
+    meta = `{list: ${b.param(keyset.list)}, first: ${lim}, after: ${after.kind === "start" ? "false" : "true"}${keys}}`;
+  } else {
+    const off = b.param(after.kind === "offset" ? after.offset : 0);
+    const lim = b.param(first);
+    const read = b.param(wantsPageInfo ? first + 1 : first);
+    within = `${pattern} WITH ${spec.carry} ORDER BY ${spec.order} SKIP toInteger(${off}) LIMIT toInteger(${read})`;
+    // Without edges, pageInfo still needs to know how many items the page holds (for its cursors).
+    const counted = wantsPageInfo && !wantsEdges ? `, read: COUNT { ${within} RETURN 1 AS one }` : "";
+    meta = `{offset: ${off}, first: ${lim}${counted}}`;
+  }
+  const entries: Array<[string, string]> = [[CONNECTION_KEY, meta]];
   for (const f of fields) {
-    if (f.field === "edges") entries.push([f.key, `COLLECT { ${within} RETURN ${spec.edge(asked(f, spec.edgeType))} }`]);
-    else if (f.field === "totalCount") entries.push([f.key, spec.total ?? `COUNT { ${spec.pattern} }`]);
+    if (f.field === "edges") entries.push([f.key, `COLLECT { ${within} RETURN ${mapOf([...keyEntries, ...spec.edge(asked(f, spec.edgeType))])} }`]);
+    else if (f.field === "totalCount") entries.push([f.key, spec.total ?? `COUNT { ${pattern} }`]);
     else if (f.field === "pageInfo") entries.push([f.key, pageInfoMap(f)]);
     else throw new Error(`${spec.connectionType}.${f.field} has no translation`);
   }
@@ -165,23 +222,21 @@ function pageInfoField(field: string): string {
 /** An edge's `cursor`, wherever it is asked: `shape.ts` puts the edge's cursor there. */
 export const CURSOR_PLACEHOLDER = `{\`${CURSOR_KEY}\`: true}`;
 
-/** Edge maps: `node` projected as `nodeType`, other edge fields from `extra`. */
-export function edgeMap(
+/** Edge map entries: `node` projected as `nodeType`, other edge fields from `extra`. */
+export function edgeEntries(
   b: CypherBuilder,
   fields: FieldSelection[],
   nodeVar: string,
   nodeType: string,
   extra: ReadonlyMap<string, (f: FieldSelection) => string> = new Map(),
-): string {
-  return mapOf(
-    fields.map((f): [string, string] => {
-      if (f.field === "cursor") return [f.key, CURSOR_PLACEHOLDER];
-      if (f.field === "node") return [f.key, project(b, nodeVar, nodeType, f)];
-      const compile = extra.get(f.field);
-      if (!compile) throw new Error(`edge field ${f.field} has no translation`);
-      return [f.key, compile(f)];
-    }),
-  );
+): Array<[string, string]> {
+  return fields.map((f): [string, string] => {
+    if (f.field === "cursor") return [f.key, CURSOR_PLACEHOLDER];
+    if (f.field === "node") return [f.key, project(b, nodeVar, nodeType, f)];
+    const compile = extra.get(f.field);
+    if (!compile) throw new Error(`edge field ${f.field} has no translation`);
+    return [f.key, compile(f)];
+  });
 }
 
 function mentions(b: CypherBuilder, n: string, selection: FieldSelection): string {
@@ -190,20 +245,27 @@ function mentions(b: CypherBuilder, n: string, selection: FieldSelection): strin
   return connection(b, selection, {
     connectionType: "CitationConnection",
     edgeType: "CitationEdge",
-    pattern: `MATCH (${n})-[${c}:CITED_IN]->(${p}:Passage)`,
+    match: `MATCH (${n})-[${c}:CITED_IN]->(${p}:Passage)`,
     carry: `${c}, ${p}`,
-    order: `${p}.documentId, ${c}.start, ${c}.end`,
+    // In document order; the relationship's element id parts two citations of the same span (never two of one MERGE).
+    order: {
+      list: "mentions",
+      keys: [
+        { expr: `${p}.documentId`, type: "string" },
+        { expr: `${c}.start`, type: "int" },
+        { expr: `${c}.end`, type: "int" },
+        { expr: `elementId(${c})`, type: "string" },
+      ],
+    },
     edge: (fields) =>
-      mapOf(
-        fields
-          .filter((f) => f.field === "cursor" || f.field === "node")
-          .map((f): [string, string] => [
-            f.key,
-            f.field === "cursor"
-              ? CURSOR_PLACEHOLDER
-              : citationMap(b, f, { quote: `${c}.quote`, start: `${c}.start`, end: `${c}.end`, method: `${c}.method`, passage: p }),
-          ]),
-      ),
+      fields
+        .filter((f) => f.field === "cursor" || f.field === "node")
+        .map((f): [string, string] => [
+          f.key,
+          f.field === "cursor"
+            ? CURSOR_PLACEHOLDER
+            : citationMap(b, f, { quote: `${c}.quote`, start: `${c}.start`, end: `${c}.end`, method: `${c}.method`, passage: p }),
+        ]),
   });
 }
 
@@ -231,11 +293,12 @@ function relations(b: CypherBuilder, n: string, selection: FieldSelection): stri
   return connection(b, selection, {
     connectionType: "RelationConnection",
     edgeType: "RelationEdge",
-    pattern: `MATCH (${n})-[${r}]-(${m}:Entity) WHERE type(${r}) IN ${b.param(types)} AND ${filter(n, r)}`,
+    match: `MATCH (${n})-[${r}]-(${m}:Entity)`,
+    where: [`type(${r}) IN ${b.param(types)}`, filter(n, r)],
     carry: `${n}, ${r}, ${m}`,
     order: `type(${r}), ${m}.id, CASE WHEN startNode(${r}) = ${n} THEN 0 ELSE 1 END`,
     edge: (fields) =>
-      edgeMap(
+      edgeEntries(
         b,
         fields,
         m,
@@ -247,6 +310,21 @@ function relations(b: CypherBuilder, n: string, selection: FieldSelection): stri
         ]),
       ),
   });
+}
+
+/**
+ * Observations by period (newest first if asked: another list for cursors), kind and id: unique, so
+ * it pages by keyset. A list hanging off one entity still reads all of that entity's observations.
+ */
+export function observationOrder(o: string, list: string, newestFirst = false): KeysetOrder {
+  return {
+    list: newestFirst ? `${list}.newest` : list,
+    keys: [
+      { expr: `${o}.period`, type: "int", desc: newestFirst },
+      { expr: `${o}.kind`, type: "string" },
+      { expr: `${o}.id`, type: "string" },
+    ],
+  };
 }
 
 /** Observations about an entity, or of an indicator, filtered by period and kind. */
@@ -261,10 +339,11 @@ function observationsOf(b: CypherBuilder, n: string, selection: FieldSelection):
   return connection(b, selection, {
     connectionType: "ObservationConnection",
     edgeType: "ObservationEdge",
-    pattern: `MATCH (${n})<-[${r}:ABOUT|OF_INDICATOR]-(${o}:Observation) WHERE ${conditions.join(" AND ")}`,
+    match: `MATCH (${n})<-[${r}:ABOUT|OF_INDICATOR]-(${o}:Observation)`,
+    where: conditions,
     carry: o,
-    order: `${o}.period${selection.args.newestFirst === true ? " DESC" : ""}, ${o}.kind, ${o}.id`,
-    edge: (fields) => edgeMap(b, fields, o, "Observation"),
+    order: observationOrder(o, "entity.observations", selection.args.newestFirst === true),
+    edge: (fields) => edgeEntries(b, fields, o, "Observation"),
   });
 }
 
@@ -357,10 +436,10 @@ const PROVENANCE_FIELDS: Record<string, Record<string, FieldCompiler>> = {
       return connection(b, s, {
         connectionType: "PassageConnection",
         edgeType: "PassageEdge",
-        pattern: `MATCH (${p}:Passage {documentId: ${n}.id})`,
+        match: `MATCH (${p}:Passage {documentId: ${n}.id})`,
         carry: p,
         order: `${p}.start`,
-        edge: (fields) => edgeMap(b, fields, p, "Passage"),
+        edge: (fields) => edgeEntries(b, fields, p, "Passage"),
       });
     },
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor } from "./cursor.js";
-import { CONNECTION_KEY, CURSOR_KEY, isProjection, PAGE_INFO_KEY, shape } from "./shape.js";
+import { decodeCursor, encodeKeyCursor } from "./cursor.js";
+import { CONNECTION_KEY, CURSOR_KEY, isProjection, KEY_KEY, PAGE_INFO_KEY, shape } from "./shape.js";
 
 const cursor = { [CURSOR_KEY]: true };
 const pageInfo = { [PAGE_INFO_KEY]: { hasNextPage: "hasNextPage", hasPreviousPage: "hasPreviousPage", startCursor: "startCursor", endCursor: "endCursor" } };
@@ -20,10 +20,13 @@ describe("shape: raw connections to Relay connections", () => {
   it("reads hasNextPage from the one item past the page, and drops that item", () => {
     const full = shape(raw(40, 20, 21)) as Shaped;
     expect(full.edges.map((e) => e.n)).toEqual(Array.from({ length: 20 }, (_, i) => 40 + i));
-    expect(full.edges.map((e) => decodeCursor(e.cursor))).toEqual(Array.from({ length: 20 }, (_, i) => 40 + i));
+    expect(full.edges.map((e) => decodeCursor(e.cursor))).toEqual(Array.from({ length: 20 }, (_, i) => ({ kind: "offset", offset: 40 + i })));
     expect(full.pageInfo.hasNextPage).toBe(true);
     expect(full.pageInfo.hasPreviousPage).toBe(true);
-    expect([decodeCursor(full.pageInfo.startCursor ?? ""), decodeCursor(full.pageInfo.endCursor ?? "")]).toEqual([40, 59]);
+    expect([decodeCursor(full.pageInfo.startCursor ?? ""), decodeCursor(full.pageInfo.endCursor ?? "")]).toEqual([
+      { kind: "offset", offset: 40 },
+      { kind: "offset", offset: 59 },
+    ]);
     const last = shape(raw(40, 20, 20)) as Shaped;
     expect(last.pageInfo.hasNextPage).toBe(false);
     expect(last.edges).toHaveLength(20);
@@ -59,6 +62,37 @@ describe("shape: raw connections to Relay connections", () => {
       p: { [PAGE_INFO_KEY]: { a: "hasNextPage", b: "startCursor", c: "endCursor" } },
     }) as { p: Record<string, unknown> };
     expect(shaped.p).toEqual({ a: true, b: "b2Zmc2V0OjU", c: "b2Zmc2V0OjY" });
+  });
+
+  it("makes a keyset page's cursors from each edge's order key, and drops the key", () => {
+    const keyed = (after: boolean, items: number) => ({
+      [CONNECTION_KEY]: { list: "mentions", first: 2, after },
+      pageInfo,
+      edges: Array.from({ length: items }, (_, i) => ({ [KEY_KEY]: ["doc", 10 * i, 10 * i + 4, `5:x:${i}`], n: i, cursor })),
+    });
+    const page = shape(keyed(true, 3)) as Shaped;
+    expect(JSON.parse(JSON.stringify(page.edges))).toEqual([
+      { n: 0, cursor: encodeKeyCursor("mentions", ["doc", 0, 4, "5:x:0"]) },
+      { n: 1, cursor: encodeKeyCursor("mentions", ["doc", 10, 14, "5:x:1"]) },
+    ]);
+    expect(decodeCursor(page.edges[1]?.cursor ?? "")).toEqual({ kind: "key", list: "mentions", key: ["doc", 10, 14, "5:x:1"] });
+    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: page.edges[0]?.cursor, endCursor: page.edges[1]?.cursor });
+    const first = shape(keyed(false, 2)) as Shaped;
+    expect(first.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    const empty = shape(keyed(true, 0)) as Shaped;
+    expect(empty.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+  });
+
+  it("reads a keyset page's cursors from its keys when no edges were asked for", () => {
+    const shaped = shape({
+      [CONNECTION_KEY]: { list: "entities.ZONE", first: 2, after: false, keys: [["zone:a"], ["zone:b"], ["zone:c"]] },
+      p: { [PAGE_INFO_KEY]: { a: "hasNextPage", b: "startCursor", c: "endCursor" } },
+    }) as { p: Record<string, unknown> };
+    expect(shaped.p).toEqual({ a: true, b: encodeKeyCursor("entities.ZONE", ["zone:a"]), c: encodeKeyCursor("entities.ZONE", ["zone:b"]) });
+  });
+
+  it("refuses to make a cursor for a keyset edge that came back without its key", () => {
+    expect(() => shape({ [CONNECTION_KEY]: { list: "mentions", first: 2, after: false }, edges: [{ cursor }] })).toThrow(/without its order key/);
   });
 
   it("marks what it builds as projections, so fields are read by response key", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "../../test/helpers/capture.js";
+import { encodeKeyCursor } from "./cursor.js";
 
 describe("translation of root fields to Cypher", () => {
   it("compiles an entity page — relations, their nodes, citations and documents — into one statement", async () => {
@@ -112,7 +113,7 @@ describe("translation of root fields to Cypher", () => {
     );
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
       "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS subjects
-      RETURN {\`#connection\`: {offset: $p4, first: $p5}, \`edges\`: COLLECT { UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s) WHERE o.period = $p2 AND o.kind = $p3 WITH o ORDER BY o.period, o.kind, o.id SKIP toInteger($p4) LIMIT toInteger($p6) RETURN {\`node\`: {\`#typename\`: 'Observation', \`value\`: o.value, \`unit\`: o.unit, \`indicator\`: head(COLLECT { MATCH (o)-[r1:OF_INDICATOR]->(m0:Indicator) WITH m0, r1 ORDER BY CASE r1.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 ELSE 2 END, size(coalesce(r1.citations, [])) DESC, m0.id LIMIT 1 RETURN {\`#typename\`: 'Indicator', \`name\`: m0.name} })}} }, \`pageInfo\`: {\`#pageInfo\`: {\`hasNextPage\`: 'hasNextPage'}}} AS result"
+      RETURN {\`#connection\`: {list: $p7, first: $p5, after: true}, \`edges\`: COLLECT { UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s) WHERE o.period = $p2 AND o.kind = $p3 WITH DISTINCT o ORDER BY o.period, o.kind, o.id SKIP toInteger($p4) LIMIT toInteger($p6) RETURN {\`#key\`: [o.period, o.kind, o.id], \`node\`: {\`#typename\`: 'Observation', \`value\`: o.value, \`unit\`: o.unit, \`indicator\`: head(COLLECT { MATCH (o)-[r1:OF_INDICATOR]->(m0:Indicator) WITH m0, r1 ORDER BY CASE r1.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 ELSE 2 END, size(coalesce(r1.citations, [])) DESC, m0.id LIMIT 1 RETURN {\`#typename\`: 'Indicator', \`name\`: m0.name} })}} }, \`pageInfo\`: {\`#pageInfo\`: {\`hasNextPage\`: 'hasNextPage'}}} AS result"
     `);
     expect(Object.values(queries[0]?.params ?? {})).toEqual(expect.arrayContaining(["市北", 2023, "TARGET", 1, 3]));
   });
@@ -120,9 +121,72 @@ describe("translation of root fields to Cypher", () => {
   it("pages entities of a kind along the id index, with one item past the page for hasNextPage", async () => {
     const { queries } = await translate(`{ entities(kind: PROJECT, first: 20) { pageInfo { hasNextPage } edges { node { name } } } }`);
     expect(queries[0]?.cypher).toMatchInlineSnapshot(
-      `"RETURN {\`#connection\`: {offset: $p2, first: $p3}, \`pageInfo\`: {\`#pageInfo\`: {\`hasNextPage\`: 'hasNextPage'}}, \`edges\`: COLLECT { MATCH (e:Entity) WHERE e.id STARTS WITH $p0 AND e.kind = $p1 WITH e ORDER BY e.id SKIP toInteger($p2) LIMIT toInteger($p4) RETURN {\`node\`: {\`#typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`name\`: e.name}} }} AS result"`,
+      `"RETURN {\`#connection\`: {list: $p5, first: $p3, after: false}, \`pageInfo\`: {\`#pageInfo\`: {\`hasNextPage\`: 'hasNextPage'}}, \`edges\`: COLLECT { MATCH (e:Entity) WHERE e.id >= $p0 AND e.id < $p1 AND e.kind = $p2 WITH e ORDER BY e.id LIMIT toInteger($p4) RETURN {\`#key\`: [e.id], \`node\`: {\`#typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`name\`: e.name}} }} AS result"`,
     );
-    expect(queries[0]?.params).toMatchObject({ p0: "project:", p1: "PROJECT", p3: 20, p4: 21 });
+    expect(queries[0]?.params).toMatchObject({ p0: "project:", p1: "project;", p2: "PROJECT", p3: 20, p4: 21 });
+  });
+
+  it("seeks past a keyset cursor's id inside the kind's id range, so a deep page reads one page of rows", async () => {
+    const after = encodeKeyCursor("entities.PROJECT", ["project:浮岛公园"]);
+    const { queries, errors } = await translate(
+      `query ($after: String) { entities(kind: PROJECT, first: 2, after: $after) { pageInfo { hasPreviousPage } edges { cursor node { id } } } }`,
+      {
+        after,
+      },
+    );
+    // The capturing executor answers no rows: only the non-null connection complains.
+    expect(errors).toEqual(["Cannot return null for non-nullable field Query.entities."]);
+    expect(queries[0]?.cypher).toMatchInlineSnapshot(
+      `"RETURN {\`#connection\`: {list: $p6, first: $p4, after: true}, \`pageInfo\`: {\`#pageInfo\`: {\`hasPreviousPage\`: 'hasPreviousPage'}}, \`edges\`: COLLECT { MATCH (e:Entity) WHERE e.id >= $p0 AND e.id < $p1 AND e.kind = $p2 AND e.id > $p3 WITH e ORDER BY e.id LIMIT toInteger($p5) RETURN {\`#key\`: [e.id], \`cursor\`: {\`#cursor\`: true}, \`node\`: {\`#typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`id\`: e.id}} }} AS result"`,
+    );
+    expect(queries[0]?.params).toMatchInlineSnapshot(`
+      {
+        "p0": "project:",
+        "p1": "project;",
+        "p2": "PROJECT",
+        "p3": "project:浮岛公园",
+        "p4": 2,
+        "p5": 3,
+        "p6": "entities.PROJECT",
+      }
+    `);
+  });
+
+  it("pages an entity's mentions and newest-first observations past the cursor's whole key, ties broken by id", async () => {
+    const { queries, errors } = await translate(
+      `query ($m: String, $o: String) { entity(name: "市北区") {
+        mentions(first: 2, after: $m) { edges { node { quote } } }
+        observations(newestFirst: true, first: 2, after: $o) { pageInfo { endCursor } }
+      } }`,
+      {
+        m: encodeKeyCursor("mentions", ["001_b0e5e1e4ebf92b9c", 120, 123, "5:x:7"]),
+        o: encodeKeyCursor("entity.observations.newest", [2023, "TARGET", "observation:0a"]),
+      },
+    );
+    expect(errors).toEqual([]);
+    expect(queries[0]?.cypher.split("\n").at(-1)).toMatchInlineSnapshot(
+      `"RETURN {\`#typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`mentions\`: {\`#connection\`: {list: $p10, first: $p8, after: true}, \`edges\`: COLLECT { MATCH (e)-[c0:CITED_IN]->(p1:Passage) WHERE (p1.documentId > $p4 OR (p1.documentId = $p4 AND (c0.start > toInteger($p5) OR (c0.start = toInteger($p5) AND (c0.end > toInteger($p6) OR (c0.end = toInteger($p6) AND elementId(c0) > $p7)))))) WITH c0, p1 ORDER BY p1.documentId, c0.start, c0.end, elementId(c0) LIMIT toInteger($p9) RETURN {\`#key\`: [p1.documentId, c0.start, c0.end, elementId(c0)], \`node\`: {\`quote\`: c0.quote}} }}, \`observations\`: {\`#connection\`: {list: $p16, first: $p14, after: true, keys: COLLECT { MATCH (e)<-[r3:ABOUT|OF_INDICATOR]-(o2:Observation) WHERE type(r3) = CASE WHEN e:Indicator THEN 'OF_INDICATOR' ELSE 'ABOUT' END AND (o2.period < toInteger($p11) OR (o2.period = toInteger($p11) AND (o2.kind > $p12 OR (o2.kind = $p12 AND o2.id > $p13)))) WITH o2 ORDER BY o2.period DESC, o2.kind, o2.id LIMIT toInteger($p15) RETURN [o2.period, o2.kind, o2.id] }}, \`pageInfo\`: {\`#pageInfo\`: {\`endCursor\`: 'endCursor'}}}} AS result"`,
+    );
+    expect(queries[0]?.params).toMatchObject({ p4: "001_b0e5e1e4ebf92b9c", p5: 120, p6: 123, p7: "5:x:7", p11: 2023, p12: "TARGET", p13: "observation:0a" });
+  });
+
+  it("refuses another list's cursor, and an oldest-first cursor on a newest-first list, before any query", async () => {
+    for (const [source, after] of [
+      ["query ($a: String) { entities(kind: ZONE, after: $a) { totalCount } }", encodeKeyCursor("entities.PROJECT", ["project:浮岛公园"])],
+      ["query ($a: String) { documents(after: $a) { totalCount } }", encodeKeyCursor("entities", ["zone:邮轮港区"])],
+      [
+        'query ($a: String) { entity(name: "市北区") { observations(newestFirst: true, after: $a) { totalCount } } }',
+        encodeKeyCursor("entity.observations", [2023, "TARGET", "observation:0a"]),
+      ],
+      [
+        'query ($a: String) { entity(name: "市北区") { mentions(after: $a) { totalCount } } }',
+        encodeKeyCursor("entity.observations", [2023, "TARGET", "observation:0a"]),
+      ],
+    ] as const) {
+      const { queries, errors } = await translate(source, { a: after });
+      expect(queries).toEqual([]);
+      expect(errors).toEqual([`"${after.length > 60 ? `${after.slice(0, 60)}…` : after}" is a cursor of another list: pass one this list gave out`]);
+    }
   });
 
   it("walks an entity's observations from the entity itself, not from every observation of the period", async () => {
@@ -134,7 +198,7 @@ describe("translation of root fields to Cypher", () => {
       "UNWIND COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS e
       WITH e WHERE $p2 IS NULL OR e.kind = $p2
       WITH e ORDER BY CASE WHEN e.id = $p3 OR e.name = $p3 OR e.code = $p3 OR e.path = $p3 THEN 0 ELSE 1 END, CASE e.kind WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'COUNTY' THEN 3 WHEN 'SUBDISTRICT' THEN 4 WHEN 'ZONE' THEN 5 WHEN 'PROJECT' THEN 6 WHEN 'ORGANIZATION' THEN 7 WHEN 'PERSON' THEN 8 WHEN 'EVENT' THEN 9 WHEN 'POLICY' THEN 10 WHEN 'INDICATOR' THEN 11 ELSE 12 END, CASE e.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 WHEN 'RULE' THEN 2 ELSE 3 END, e.id LIMIT 1
-      RETURN {\`#typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`observations\`: {\`#connection\`: {offset: $p5, first: $p6}, \`edges\`: COLLECT { MATCH (e)<-[r1:ABOUT|OF_INDICATOR]-(o0:Observation) WHERE type(r1) = CASE WHEN e:Indicator THEN 'OF_INDICATOR' ELSE 'ABOUT' END AND o0.period = $p4 WITH o0 ORDER BY o0.period, o0.kind, o0.id SKIP toInteger($p5) LIMIT toInteger($p7) RETURN {\`node\`: {\`#typename\`: 'Observation', \`value\`: o0.value}} }}} AS result"
+      RETURN {\`#typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`observations\`: {\`#connection\`: {list: $p7, first: $p5, after: false}, \`edges\`: COLLECT { MATCH (e)<-[r1:ABOUT|OF_INDICATOR]-(o0:Observation) WHERE type(r1) = CASE WHEN e:Indicator THEN 'OF_INDICATOR' ELSE 'ABOUT' END AND o0.period = $p4 WITH o0 ORDER BY o0.period, o0.kind, o0.id LIMIT toInteger($p6) RETURN {\`#key\`: [o0.period, o0.kind, o0.id], \`node\`: {\`#typename\`: 'Observation', \`value\`: o0.value}} }}} AS result"
     `);
   });
 
@@ -198,7 +262,7 @@ describe("translation of root fields to Cypher", () => {
     expect(queries[0]?.cypher).not.toContain("CALL ()");
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
       "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS subjects, COLLECT { MATCH (e:Entity {id: $p2}) RETURN e UNION MATCH (e:Entity {name: $p2}) RETURN e } AS indicators
-      RETURN {\`#connection\`: {offset: $p3, first: $p4}, \`totalCount\`: COUNT { UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s) WHERE EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators } }} AS result"
+      RETURN {\`#connection\`: {list: $p5, first: $p3, after: false}, \`totalCount\`: COUNT { UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s) WHERE EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators } RETURN DISTINCT o }} AS result"
     `);
     const byIndicator = await translate(`{ observations(filter: { indicator: "GDP" }) { totalCount } }`);
     expect(byIndicator.queries[0]?.cypher).toContain("UNWIND indicators AS i MATCH (o:Observation)-[:OF_INDICATOR]->(i)");

@@ -5,7 +5,7 @@ import { entityLookup, entityRank } from "./entity-lookup.js";
 import { clip, limited } from "./limits.js";
 import { planSearch } from "./lucene.js";
 import { ID_PREFIX, labelOf } from "./model.js";
-import { asked, connection, edgeMap, mapOf, project } from "./projections.js";
+import { asked, connection, edgeEntries, mapOf, observationOrder, project } from "./projections.js";
 import type { FieldSelection } from "./selection.js";
 
 /**
@@ -26,7 +26,7 @@ RETURN ${project(b, "e", "Entity", selection)} AS result`);
 
 export function translateEntities(selection: FieldSelection, args: { name?: string | null; kind?: string | null }): CypherQuery {
   const b = new CypherBuilder();
-  const edge = (fields: FieldSelection[]): string => edgeMap(b, fields, "e", "Entity");
+  const edge = (fields: FieldSelection[]): Array<[string, string]> => edgeEntries(b, fields, "e", "Entity");
   if (typeof args.name === "string") {
     // Every entity the name identifies, in the order entity(name:) picks from.
     const lookup = entityLookup(b, args.name, "name");
@@ -36,22 +36,27 @@ WITH ${lookup} AS matches
 RETURN ${connection(b, selection, {
       connectionType: "EntityConnection",
       edgeType: "EntityEdge",
-      pattern: `UNWIND matches AS e WITH e WHERE ${kind} IS NULL OR e.kind = ${kind}`,
+      match: "UNWIND matches AS e WITH e",
+      where: [`${kind} IS NULL OR e.kind = ${kind}`],
       carry: "e",
       order: entityRank("e", b.param(args.name)),
       edge,
     })} AS result`);
   }
-  // Ids are "kind:name": a prefix range on the unique id index hands rows over in id order, so a
-  // page reads its offset plus one page, not every entity of the kind.
-  const where = args.kind ? ` WHERE e.id STARTS WITH ${b.param(`${args.kind.toLowerCase()}:`)} AND e.kind = ${b.param(args.kind)}` : " WHERE e.id IS NOT NULL";
+  // Ids are "kind:name", so the kind's ids are the range `kind:` ≤ id < `kind;` (';' follows ':') of the
+  // unique id index, handed over in id order. The index seeks that range and a cursor's `id > after`
+  // together (of a STARTS WITH it would seek the prefix and filter the cursor's bound row by row),
+  // so a page reads one page of rows, not every entity of the kind before it.
+  const prefix = args.kind?.toLowerCase();
+  const where = prefix ? [`e.id >= ${b.param(`${prefix}:`)}`, `e.id < ${b.param(`${prefix};`)}`, `e.kind = ${b.param(args.kind)}`] : ["e.id IS NOT NULL"];
   return b.build(
     `RETURN ${connection(b, selection, {
       connectionType: "EntityConnection",
       edgeType: "EntityEdge",
-      pattern: `MATCH (e:Entity)${where}`,
+      match: "MATCH (e:Entity)",
+      where,
       carry: "e",
-      order: "e.id",
+      order: { list: args.kind ? `entities.${args.kind}` : "entities", keys: [{ expr: "e.id", type: "string" }] },
       edge,
     })} AS result`,
   );
@@ -63,10 +68,10 @@ export function translateDocuments(selection: FieldSelection): CypherQuery {
     `RETURN ${connection(b, selection, {
       connectionType: "DocumentConnection",
       edgeType: "DocumentEdge",
-      pattern: "MATCH (d:Document)",
+      match: "MATCH (d:Document)",
       carry: "d",
       order: "d.id",
-      edge: (fields) => edgeMap(b, fields, "d", "Document"),
+      edge: (fields) => edgeEntries(b, fields, "d", "Document"),
     })} AS result`,
   );
 }
@@ -120,11 +125,11 @@ WITH collect({node: node, score: score}) AS hits
 RETURN ${connection(b, selection, {
     connectionType: "SearchConnection",
     edgeType: "SearchEdge",
-    pattern: "UNWIND range(0, size(hits) - 1) AS i",
+    match: "UNWIND range(0, size(hits) - 1) AS i",
     carry: "i, hits[i].node AS node, hits[i].score AS score",
     order: "i",
     total: "size(hits)",
-    edge: (fields) => edgeMap(b, fields, "node", "SearchHit", new Map([["score", () => "score"]])),
+    edge: (fields) => edgeEntries(b, fields, "node", "SearchHit", new Map([["score", () => "score"]])),
   })} AS result`);
 }
 
@@ -152,15 +157,19 @@ export function translateObservations(selection: FieldSelection, filter: Observa
   }
   if (typeof filter.period === "number") conditions.push(`o.period = ${b.param(filter.period)}`);
   if (typeof filter.kind === "string") conditions.push(`o.kind = ${b.param(filter.kind)}`);
-  const pattern = `${start}${conditions.length > 0 ? ` WHERE ${conditions.join(" AND ")}` : ""}`;
+  // A name may identify several entities, and one observation may be about two of them: it is listed once.
+  const distinct = lists.length > 0;
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(" AND ")}` : "";
   return b.build(`
 ${lists.length > 0 ? `WITH ${lists.join(", ")}\n` : ""}RETURN ${connection(b, selection, {
     connectionType: "ObservationConnection",
     edgeType: "ObservationEdge",
-    pattern,
-    carry: "o",
-    order: "o.period, o.kind, o.id",
-    edge: (fields) => edgeMap(b, fields, "o", "Observation"),
+    match: start,
+    where: conditions,
+    carry: distinct ? "DISTINCT o" : "o",
+    order: observationOrder("o", "observations"),
+    ...(distinct ? { total: `COUNT { ${start}${where} RETURN DISTINCT o }` } : {}),
+    edge: (fields) => edgeEntries(b, fields, "o", "Observation"),
   })} AS result`);
 }
 
