@@ -62,3 +62,6 @@ CREATE FULLTEXT INDEX passage_search IF NOT EXISTS FOR (n:Passage) ON EACH [n.te
 // Substring search for one-character queries (a single Han character has no bigram to match)
 CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE TEXT INDEX passage_text IF NOT EXISTS FOR (n:Passage) ON (n.text);
+
+// The graph's version, advanced by every committed write (src/db/graph-version.ts): the response cache's key
+CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE;

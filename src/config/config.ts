@@ -54,6 +54,8 @@ const schema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(150_000),
   CYPHER_ROW_CAP: z.coerce.number().int().min(1).max(100_000).default(1000),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  RESPONSE_CACHE: boolFlag.default(true),
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(16_384).default(64),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -76,6 +78,8 @@ export interface Config {
     /** POST /cypher: rows returned at most, and its transaction timeout. */
     cypherRowCap: number;
     cypherTimeoutMs: number;
+    /** Whole query responses kept by operation, variables and graph version; off when false. */
+    responseCache: { enabled: boolean; maxBytes: number };
   };
   neo4j: {
     /** Set when the operator runs Neo4j elsewhere; then nothing is started. */
@@ -137,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxCost: e.GRAPHQL_MAX_COST,
       cypherRowCap: e.CYPHER_ROW_CAP,
       cypherTimeoutMs: e.CYPHER_TIMEOUT_MS,
+      responseCache: { enabled: e.RESPONSE_CACHE, maxBytes: e.RESPONSE_CACHE_MB * 2 ** 20 },
     },
     neo4j: {
       externalUri: e.NEO4J_URI,

@@ -10,6 +10,7 @@ import neo4j, {
 } from "neo4j-driver";
 import type { Logger } from "../log/logger.js";
 import type { CypherQuery } from "./cypher-query.js";
+import { BUMP_GRAPH_VERSION } from "./graph-version.js";
 import { mapDriverError, unretriable } from "./driver-errors.js";
 import { ClientError, QueryTimeoutError } from "../errors/client-errors.js";
 
@@ -55,6 +56,8 @@ export function withDeadline<R>(work: Promise<R>, ms: number, expired: () => Err
  */
 export class Executor {
   private readonly listeners = new Set<QueryListener>();
+  /** Write transactions (attempts) whose statements changed the graph: they advance the graph version before committing. */
+  private readonly updatedIn = new WeakSet<ManagedTransaction>();
 
   constructor(
     readonly driver: Driver,
@@ -188,9 +191,13 @@ export class Executor {
     return this.transaction("WRITE", (tx) => steps((query) => this.run(tx, query, "WRITE")), timeoutMs);
   }
 
-  /** Runs a statement outside an explicit transaction; schema commands and CALL … IN TRANSACTIONS need this. */
+  /**
+   * Runs a statement outside an explicit transaction; schema commands and CALL … IN TRANSACTIONS need this.
+   * A change advances the graph version afterwards, in a transaction of its own.
+   */
   async autoCommit(query: CypherQuery, timeoutMs = this.options.timeoutMs): Promise<void> {
-    await this.implicit(query, "WRITE", timeoutMs);
+    const result = await this.implicit(query, "WRITE", timeoutMs);
+    if (result.summary.counters.containsUpdates()) await this.transaction("WRITE", async (tx) => void (await tx.run(BUMP_GRAPH_VERSION.cypher)));
   }
 
   private implicit<T extends RecordShape>(query: CypherQuery, mode: AccessMode, timeoutMs: number): Promise<QueryResult<T>> {
@@ -203,7 +210,10 @@ export class Executor {
     // The driver retries every error Neo4j calls transient; one that retrying cannot fix leaves the retry loop as our error.
     const once = async (tx: ManagedTransaction): Promise<R> => {
       try {
-        return await work(tx);
+        const result = await work(tx);
+        // Last, so every writer takes the version's lock after its others: no lock-order cycle.
+        if (this.updatedIn.has(tx)) await tx.run(BUMP_GRAPH_VERSION.cypher);
+        return result;
       } catch (error) {
         throw unretriable(error) ?? error;
       }
@@ -243,6 +253,7 @@ export class Executor {
   private async run<T extends RecordShape>(tx: ManagedTransaction, query: CypherQuery, mode: AccessMode): Promise<T[]> {
     this.notify(query, mode);
     const result = await tx.run<T>(query.cypher, query.params);
+    if (mode === "WRITE" && result.summary.counters.containsUpdates()) this.updatedIn.add(tx);
     return result.records.map((record) => record.toObject());
   }
 

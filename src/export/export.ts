@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { cypher } from "../db/cypher-query.js";
 import type { Executor } from "../db/executor.js";
+import { GRAPH_VERSION_LABEL } from "../db/graph-version.js";
 import { type ExportedNode, type ExportedRelationship, type Format, portabilityProblem, UnsupportedValueError } from "./records.js";
 import { type GraphmlType, type PropertyTypes, writerFor } from "./writers.js";
 
@@ -14,13 +15,16 @@ export interface ExportResult {
   files: string[];
 }
 
-const NODES = cypher(`MATCH (n)
+// The graph version is the service's bookkeeping (src/db/graph-version.ts), not part of the graph.
+const NODES = cypher(`MATCH (n) WHERE NOT n:${GRAPH_VERSION_LABEL}
 RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties,
        [k IN keys(n) WHERE valueType(n[k]) STARTS WITH 'INTEGER' OR valueType(n[k]) STARTS WITH 'LIST<INTEGER' | k] AS integers`);
 const RELATIONSHIPS = cypher(`MATCH (a)-[r]->(b)
 RETURN elementId(r) AS id, type(r) AS type, elementId(a) AS start, elementId(b) AS end, properties(r) AS properties,
        [k IN keys(r) WHERE valueType(r[k]) STARTS WITH 'INTEGER' OR valueType(r[k]) STARTS WITH 'LIST<INTEGER' | k] AS integers`);
-const NODE_PROPERTY_TYPES = cypher("MATCH (n) UNWIND keys(n) AS key RETURN key, collect(DISTINCT valueType(n[key])) AS types ORDER BY key");
+const NODE_PROPERTY_TYPES = cypher(
+  `MATCH (n) WHERE NOT n:${GRAPH_VERSION_LABEL} UNWIND keys(n) AS key RETURN key, collect(DISTINCT valueType(n[key])) AS types ORDER BY key`,
+);
 const RELATIONSHIP_PROPERTY_TYPES = cypher("MATCH ()-[r]->() UNWIND keys(r) AS key RETURN key, collect(DISTINCT valueType(r[key])) AS types ORDER BY key");
 
 /** The GraphML type that holds every value a property takes (Cypher's valueType names). */

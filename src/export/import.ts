@@ -1,5 +1,6 @@
 import { cypher } from "../db/cypher-query.js";
 import type { Executor } from "../db/executor.js";
+import { GRAPH_VERSION_LABEL } from "../db/graph-version.js";
 import { IngestInputError } from "../errors/client-errors.js";
 import { CypherError } from "../errors/internal-errors.js";
 import { batches, openExport } from "./readers.js";
@@ -59,7 +60,7 @@ async function createRelationships(executor: Executor, rows: ExportedRelationshi
  */
 export async function importGraph(executor: Executor, dir: string): Promise<ImportResult> {
   const source = openExport(dir);
-  const [{ n } = { n: 0 }] = await executor.read<{ n: number }>(cypher("MATCH (n) RETURN count(n) AS n"));
+  const [{ n } = { n: 0 }] = await executor.read<{ n: number }>(cypher(`MATCH (n) WHERE NOT n:${GRAPH_VERSION_LABEL} RETURN count(n) AS n`));
   if (n > 0) throw new IngestInputError(`the database holds ${n} nodes; import only into an empty database`);
   await executor.autoCommit(CREATE_KEY);
   const result: ImportResult = { format: source.format, nodes: 0, relationships: 0 };

@@ -14,6 +14,11 @@ const REQUEST_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
+function httpStatusOf(error: GraphQLError): unknown {
+  const http = error.extensions.http;
+  return typeof http === "object" && http !== null && "status" in http ? http.status : undefined;
+}
+
 /**
  * Client errors pass through with their code; anything unexpected is logged in full and,
  * outside development, masked so no internals (Cypher, driver messages) reach the client.
@@ -37,6 +42,9 @@ export function createErrorFormatter(log: Logger, exposeInternals: boolean) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && (REQUEST_CODES.has(code) || code in ClientErrorCode)) return formatted;
+    // Apollo refuses some requests with a 400 and no code (a persisted query's hash that does not match its text, an unknown APQ version).
+    if (code === "INTERNAL_SERVER_ERROR" && error instanceof GraphQLError && httpStatusOf(error) === 400)
+      return { ...formatted, extensions: { code: "BAD_REQUEST" } };
     log.error({ err: original, path: formatted.path }, "unexpected error in GraphQL request");
     if (exposeInternals) return formatted;
     return {

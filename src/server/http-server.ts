@@ -14,6 +14,7 @@ import type { Executor } from "../db/executor.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { projectionFieldResolver } from "../graphql/field-resolver.js";
 import { createErrorFormatter } from "../graphql/format-error.js";
+import { responseCache } from "../graphql/response-cache.js";
 import { variableCostPlugin } from "../graphql/variable-cost.js";
 import { ingestDeps, type IngestDeps } from "../ingest/pipeline.js";
 import type { Logger } from "../log/logger.js";
@@ -91,6 +92,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      ...(limits.responseCache.enabled
+        ? responseCache<GraphQLContext>({ executor: options.executor, log: options.log, maxBytes: limits.responseCache.maxBytes })
+        : []),
     ],
   });
   await apollo.start();

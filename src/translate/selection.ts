@@ -120,8 +120,15 @@ function mergeByType(a: ReadonlyMap<string, readonly FieldSelection[]>, b: Reado
   return out;
 }
 
+/** Signatures already written: an abstract type's projection asks once per member type for the same selection. */
+const signatures = new WeakMap<FieldSelection, string>();
+
 /** A stable text of a selection (field, arguments, sub-selections): two equal texts compile to the same Cypher. */
 export function signature(selection: FieldSelection): string {
+  const known = signatures.get(selection);
+  if (known !== undefined) return known;
   const byType = [...selection.byType].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([type, fields]) => [type, fields.map(signature)]);
-  return JSON.stringify([selection.key, selection.field, selection.args, byType]);
+  const text = JSON.stringify([selection.key, selection.field, selection.args, byType]);
+  signatures.set(selection, text);
+  return text;
 }

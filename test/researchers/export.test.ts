@@ -36,7 +36,7 @@ const CITATIONS = cypher(`MATCH (x)-[c:CITED_IN]->(p:Passage)
 RETURN coalesce(x.id, x.factKey, x.name) AS cited, p.id AS passage, c.start AS start, c.end AS end, c.quote AS quote
 ORDER BY cited, passage, start`);
 const citations = () => executor.read<Citation>(CITATIONS);
-const nodeCount = async () => (await executor.read<{ n: number }>(cypher("MATCH (n) RETURN count(n) AS n")))[0]?.n;
+const nodeCount = async () => (await executor.read<{ n: number }>(cypher("MATCH (n) WHERE NOT n:GraphVersion RETURN count(n) AS n")))[0]?.n;
 const wipe = () => executor.autoCommit(cypher("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"), 120_000);
 const lines = (file: string) =>
   readFileSync(file, "utf8")
@@ -84,7 +84,7 @@ describe("npm run export", () => {
   it("writes one JSON line per node and per relationship, with provenance", async () => {
     const counts = (
       await executor.read<{ nodes: number; relationships: number }>(
-        cypher("MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships"),
+        cypher("MATCH (n) WHERE NOT n:GraphVersion OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships"),
       )
     )[0];
     expect(original).toMatchObject(counts ?? {});

@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { Executor } from "../../db/executor.js";
 import { NotFoundError } from "../../errors/client-errors.js";
 import { clip } from "../../translate/limits.js";
-import { selectionOf } from "../../translate/selection.js";
 import { type ObservationFilter, translateCompare, translateObservations, translateSeries, translateTargetAttainment } from "../../translate/translate-read.js";
 import { readRoot } from "../read-root.js";
 import type { Attainment, Observation, ObservationConnection } from "./observation.type.js";
@@ -12,11 +11,11 @@ export async function listObservations(
   info: GraphQLResolveInfo,
   filter: ObservationFilter | null | undefined,
 ): Promise<ObservationConnection> {
-  return (await readRoot<ObservationConnection>(executor, translateObservations(selectionOf(info), filter ?? {}))) as ObservationConnection;
+  return (await readRoot<ObservationConnection>(executor, info, (s) => translateObservations(s, filter ?? {}))) as ObservationConnection;
 }
 
 export async function targetAttainment(executor: Executor, info: GraphQLResolveInfo, subject: string, period: number): Promise<Attainment[]> {
-  const result = await readRoot<{ matched: number; items: Attainment[] }>(executor, translateTargetAttainment(selectionOf(info), { subject, period }));
+  const result = await readRoot<{ matched: number; items: Attainment[] }>(executor, info, (s) => translateTargetAttainment(s, { subject, period }));
   if (!result || result.matched === 0) throw new NotFoundError(`No entity has the id, name or alias "${clip(subject)}".`);
   return result.items;
 }
@@ -39,9 +38,9 @@ export async function compare(
   info: GraphQLResolveInfo,
   args: { indicator: string; period: number; kind: string | null },
 ): Promise<Observation[]> {
-  return namedItems(await readRoot<NamedList>(executor, translateCompare(selectionOf(info), args)), args);
+  return namedItems(await readRoot<NamedList>(executor, info, (s) => translateCompare(s, args)), args);
 }
 
 export async function series(executor: Executor, info: GraphQLResolveInfo, args: { subject: string; indicator: string }): Promise<Observation[]> {
-  return namedItems(await readRoot<NamedList>(executor, translateSeries(selectionOf(info), args)), args);
+  return namedItems(await readRoot<NamedList>(executor, info, (s) => translateSeries(s, args)), args);
 }
