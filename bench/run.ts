@@ -28,6 +28,7 @@ import { type Client, cypherClient, httpCypherClient, oursClient, peerClient } f
 import { closedLoopWithCpu, type MeasuredLoad, type ProfilePhase, profileOurApi } from "./measure/cpu.js";
 import { compareIngest, type IngestComparison } from "./measure/ingest.js";
 import { ingestComparison, type IngestOneComparison, ingestSeries, withStoreCopy } from "./measure/ingest-one.js";
+import { deepPagePicks, deepPages } from "./measure/deep-pages.js";
 import { compareAnswers } from "./measure/same-answers.js";
 import { sequential } from "./measure/latency.js";
 import { neo4jHeapMiB, procMemoryMiB } from "./measure/memory.js";
@@ -52,6 +53,7 @@ const SETTINGS = values.quick
       connections: 4,
       loadMs: 4_000,
       profileMs: 4_000,
+      deepPage: 20,
       ingestOne: { warmup: 1, repetitions: 3 },
     }
   : {
@@ -63,6 +65,7 @@ const SETTINGS = values.quick
       connections: 8,
       loadMs: 20_000,
       profileMs: 10_000,
+      deepPage: 500,
       ingestOne: { warmup: 2, repetitions: 7 },
     };
 const log = createLogger(process.env.LOG_LEVEL ?? "warn");
@@ -127,6 +130,8 @@ async function measure(graph: StoreMeta, executor: Executor, { neo, ours, peer, 
   const [reference] = clients;
   if (!reference) throw new Error("no clients");
   load.oursCached = await cachedLoad(neo, reference, picks);
+  // Ours with its response cache off: a repeated page would time the cache.
+  const deepPagesResult = await deepPages(ours.baseUrl, await deepPagePicks(executor), { page: SETTINGS.deepPage, warmup: Math.min(5, SETTINGS.warmup) });
   const heap = await neo4jHeapMiB(executor);
   const memory = {
     oursRssMiB: procMemoryMiB(ours.pid),
@@ -135,7 +140,10 @@ async function measure(graph: StoreMeta, executor: Executor, { neo, ours, peer, 
     neo4jHeapUsedMiB: heap.used,
     neo4jHeapCommittedMiB: heap.committed,
   };
-  return { result: { graph, picks: { ...picks }, roundTrips: roundTripsPerField, plans, sequential: latency, load, memory }, picks };
+  return {
+    result: { graph, picks: { ...picks }, roundTrips: roundTripsPerField, plans, sequential: latency, load, memory, deepPages: deepPagesResult },
+    picks,
+  };
 }
 
 /** The profiled phase on its own instance of our API, after the graph's other phases (the other servers sit idle). */
@@ -234,6 +242,9 @@ const results: BenchResults & Record<string, unknown> = {
   ratio_throughput_vs_peer_cached: round2(Math.min(throughputRatio(small, "oursCached"), throughputRatio(large, "oursCached"))),
   ratio_throughput_vs_peer_cached_by_graph: { small: round2(throughputRatio(small, "oursCached")), large: round2(throughputRatio(large, "oursCached")) },
   cpu_ms_per_request: { small: serverCpu(small), large: serverCpu(large) },
+  ratio_deep_page_vs_first: worst(
+    [small, large].flatMap((g, i) => g.deepPages.map((d): [string, number] => [`${d.operation}@${i === 0 ? "small" : "large"}`, d.ratio])),
+  ),
   ratio_p50_large_vs_small: worst(OPERATIONS.map((op) => [op.name, p50(large, op.name, "ours") / p50(small, op.name, "ours")])),
   ratio_ingest_vs_raw: Math.round(ingest.ratio * 100) / 100,
   ratio_ingest_one_large_vs_small: ingestOne.ratio,
