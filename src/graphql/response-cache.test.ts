@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { describe, expect, it } from "vitest";
 import type { Executor } from "../db/executor.js";
+import { QueryTimeoutError } from "../errors/client-errors.js";
 import { createLogger } from "../log/logger.js";
 import { responseCache } from "./response-cache.js";
 
@@ -62,6 +63,15 @@ describe("responseCache", () => {
     expect((await run(COUNT)).data).toEqual({ count: 2 });
     state.version = "e:1";
     expect((await run(COUNT)).data).toEqual({ count: 3 });
+  });
+
+  it("answers with Neo4j's own error when it does not answer the version read, without running the query", async () => {
+    const { state, run } = await setup();
+    state.version = new QueryTimeoutError(2000);
+    expect(await run(COUNT)).toMatchObject({ data: undefined, errors: [{ extensions: { code: "QUERY_TIMEOUT" } }] });
+    expect(state.calls).toBe(0);
+    state.version = "e:1";
+    expect((await run(COUNT)).data).toEqual({ count: 1 });
   });
 
   it("never keeps mutations or answers with errors", async () => {
