@@ -2,7 +2,7 @@ import { cypher, type CypherQuery } from "../../src/db/cypher-query.js";
 import type { Executor } from "../../src/db/executor.js";
 import type { CitationRow, GraphRows } from "../../src/ingest/graph.js";
 import { bandProperties } from "../../src/ingest/dedupe.js";
-import { writeStatements } from "../../src/ingest/write.js";
+import { FIXED_PLAN, writeStatements } from "../../src/ingest/write.js";
 
 const WRITE_TIMEOUT_MS = 10 * 60 * 1000;
 /** Rows per statement of the bare loader: the same batch size as our writer's. */
@@ -57,9 +57,34 @@ async function timed(documents: Iterable<GraphRows>, write: (pool: GraphRows[]) 
   return { documents: count, rows, ms, rowsPerSecond: rows / (ms / 1000) };
 }
 
-/** Loads documents with ingestion's writer (MERGE, conflict checks), POOL documents per transaction. */
+// As ingestion claims a document (pipeline.ts): MERGE on its id inside the write transaction; only a node made here lacks the text.
+const CLAIM = `${FIXED_PLAN}
+UNWIND $docs AS doc
+MERGE (d:Document {id: doc.id})
+ON CREATE SET d.sha256 = doc.sha256
+RETURN doc.id AS id, d.text IS NULL AS created, d.sha256 = doc.sha256 AS sameText`;
+
+/**
+ * Writes a pool as ingestion would: the documents are claimed in the write transaction, one already
+ * in the graph with the same text is left as it is (ingestion's UNCHANGED), another text under its
+ * id is refused, and the new ones go through the writer in the same transaction.
+ */
+function writePool(executor: Executor, pool: GraphRows[]): Promise<void> {
+  const unique = [...new Map(pool.map((d) => [d.document.id, d])).values()];
+  return executor.writeSteps(async (run) => {
+    const claims = await run<{ id: string; created: boolean; sameText: boolean }>(
+      cypher(CLAIM, { docs: unique.map((d) => ({ id: d.document.id, sha256: d.document.sha256 })) }),
+    );
+    const refused = claims.find((c) => !c.sameText);
+    if (refused) throw new Error(`document ${refused.id} is already in the graph with different content`);
+    const created = new Set(claims.filter((c) => c.created).map((c) => c.id));
+    for (const statement of writeStatements(...unique.filter((d) => created.has(d.document.id)))) await run(statement);
+  }, WRITE_TIMEOUT_MS);
+}
+
+/** Loads documents with ingestion's writer (claims, MERGE on ids, conflict checks), POOL documents per transaction. */
 export function loadThroughWriter(executor: Executor, documents: Iterable<GraphRows>, onDocument?: (done: number) => void): Promise<LoadResult> {
-  return timed(documents, (pool) => executor.writeAll(writeStatements(...pool), WRITE_TIMEOUT_MS), onDocument);
+  return timed(documents, (pool) => writePool(executor, pool), onDocument);
 }
 
 const BARE = {
@@ -80,7 +105,7 @@ const BARE = {
 /**
  * The floor for ingestion: the same rows with plain CREATE statements, pooled across documents
  * into full batches, entities and facts de-duplicated in memory first (`seen`: ids already in the
- * database), no MERGE, no conflict check.
+ * database), a pool's relationships folded into one each, no MERGE, no conflict check.
  */
 export function loadBare(executor: Executor, documents: Iterable<GraphRows>, seen = new Set<string>()): Promise<LoadResult> {
   const fresh = <T extends { id: string }>(rows: T[]): T[] =>
@@ -92,7 +117,8 @@ export function loadBare(executor: Executor, documents: Iterable<GraphRows>, see
   return timed(documents, async (all) => {
     const statements: CypherQuery[] = [];
     const add = <T>(statement: string, rows: T[]): void => {
-      for (let i = 0; i < rows.length; i += BARE_BATCH) statements.push(cypher(statement, { rows: rows.slice(i, i + BARE_BATCH) }));
+      // Planned once, as our writer's statements are: the comparison is about what each writes, not about replanning.
+      for (let i = 0; i < rows.length; i += BARE_BATCH) statements.push(cypher(`${FIXED_PLAN} ${statement}`, { rows: rows.slice(i, i + BARE_BATCH) }));
     };
     const citations = (label: string, pick: (r: GraphRows) => CitationRow[]): void => add(BARE.citations(label), all.flatMap(pick));
     add(
@@ -120,10 +146,15 @@ export function loadBare(executor: Executor, documents: Iterable<GraphRows>, see
     citations("Entity", (r) => r.mentions);
     citations("Observation", (r) => r.observationCitations);
     citations("Post", (r) => r.postCitations);
-    add(
-      BARE.relations,
-      all.flatMap((r) => r.relations),
-    );
+    // One relationship per type and ends in the pool, with every citation, as the graph holds it.
+    const relations = new Map<string, { type: string; fromId: string; toId: string; citations: string[] }>();
+    for (const r of all.flatMap((d) => d.relations)) {
+      const key = `${r.type}|${r.fromId}|${r.toId}`;
+      const seen = relations.get(key);
+      if (seen) seen.citations.push(...r.citations.filter((c) => !seen.citations.includes(c)));
+      else relations.set(key, { type: r.type, fromId: r.fromId, toId: r.toId, citations: [...r.citations] });
+    }
+    add(BARE.relations, [...relations.values()]);
     await executor.writeAll(statements, WRITE_TIMEOUT_MS);
   });
 }
