@@ -26,6 +26,13 @@ describe("loadConfig", () => {
     expect(config.neo4j.embedded.heap).toBe("512m");
   });
 
+  it("keeps the response cache on by default, off with RESPONSE_CACHE=false, and refuses a size of 0 MB", () => {
+    expect(loadConfig({}).api.responseCache).toEqual({ enabled: true, maxBytes: 64 * 2 ** 20 });
+    expect(loadConfig({ RESPONSE_CACHE: "false", RESPONSE_CACHE_MB: "8" }).api.responseCache).toEqual({ enabled: false, maxBytes: 8 * 2 ** 20 });
+    expect(() => loadConfig({ RESPONSE_CACHE_MB: "0" })).toThrow(ConfigError);
+    expect(() => loadConfig({ RESPONSE_CACHE: "maybe" })).toThrow(ConfigError);
+  });
+
   it("accepts the listening host and the hosts listed in ALLOWED_HOSTS", () => {
     expect(loadConfig({ HOST: "10.0.0.5" }).api.allowedHosts).toEqual(["localhost", "127.0.0.1", "[::1]", "10.0.0.5"]);
     expect(loadConfig({ HOST: "0.0.0.0" }).api.allowedHosts).toEqual(["localhost", "127.0.0.1", "[::1]"]);
