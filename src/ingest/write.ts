@@ -1,5 +1,5 @@
 import { cypher, type CypherQuery } from "../db/cypher-query.js";
-import { type CitationRow, type EntityRow, type GraphRows, type ObservationRow, type PostRow, type RelationRow, strongerMethod } from "./graph.js";
+import { type CitationRow, type EntityRow, type GraphRows, type RelationRow, strongerMethod } from "./graph.js";
 import type { FactMethod } from "./types.js";
 import { bandProperty, LSH_BANDS } from "./dedupe.js";
 import { RELATION_TYPES, type RelationType } from "./extract/relations.js";
@@ -180,18 +180,10 @@ export interface EntityWrite {
 }
 
 /** What a pool of documents writes, each node and relationship once, in the order the statements take them. */
-export interface PooledRows {
-  entities: EntityWrite[];
-  mentions: CitationRow[];
-  observations: ObservationRow[];
-  observationCitations: CitationRow[];
-  posts: PostRow[];
-  postCitations: CitationRow[];
-  relations: RelationRow[];
-  authorship: GraphRows["authorship"];
-  nearDuplicates: GraphRows["nearDuplicates"];
-  factKeys: string[];
-}
+export type PooledRows = Pick<
+  GraphRows,
+  "mentions" | "observations" | "observationCitations" | "posts" | "postCitations" | "relations" | "authorship" | "nearDuplicates" | "factKeys"
+> & { entities: EntityWrite[] };
 
 /** Rows grouped by key in first-seen order; `fold` merges each later row into the first one's copy. */
 function grouped<T, W>(rows: T[], key: (row: T) => string, start: (row: T) => W, fold?: (into: W, row: T) => void): W[] {
