@@ -2,7 +2,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Logger } from "../../src/log/logger.js";
+import type { Driver } from "neo4j-driver";
+import { connectNeo4j } from "../../src/db/connect.js";
+import { Executor } from "../../src/db/executor.js";
+import { applySchema } from "../../src/db/schema.js";
+import { createLogger, type Logger } from "../../src/log/logger.js";
 import { startEmbeddedNeo4j } from "../../src/neo4j/embedded.js";
 import { freePort } from "../../src/neo4j/free-port.js";
 import { ensureNeo4jInstalled } from "../../src/neo4j/install.js";
@@ -33,6 +37,23 @@ export async function startThrowawayNeo4j(log: Logger, heap = "1g"): Promise<{ t
     stop: async () => {
       await neo4j.stop();
       rmSync(homeDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A throwaway Neo4j with the schema applied, a driver and an executor on it; `close` ends all three. */
+export async function startThrowawayDatabase(heap: string): Promise<{ target: TestNeo4j; driver: Driver; executor: Executor; close: () => Promise<void> }> {
+  const scratch = await startThrowawayNeo4j(createLogger("silent"), heap);
+  const driver = await connectNeo4j({ ...scratch.target, waitMs: 10_000 });
+  const executor = new Executor(driver, { database: scratch.target.database, timeoutMs: 120_000 });
+  await applySchema(executor);
+  return {
+    target: scratch.target,
+    driver,
+    executor,
+    close: async () => {
+      await driver.close();
+      await scratch.stop();
     },
   };
 }

@@ -1,21 +1,17 @@
-import type { Driver, Plan } from "neo4j-driver";
+import type { Plan } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { district, districtDocuments } from "../../bench/data/generate.js";
 import { loadThroughWriter, wipe } from "../../bench/data/load.js";
-import { connectNeo4j } from "../../src/db/connect.js";
 import { cypher } from "../../src/db/cypher-query.js";
-import { Executor } from "../../src/db/executor.js";
+import type { Executor } from "../../src/db/executor.js";
 import { GRAPH_VERSION_LABEL } from "../../src/db/graph-version.js";
-import { applySchema } from "../../src/db/schema.js";
 import { type GraphRows, strongerMethod } from "../../src/ingest/graph.js";
 import { FIXED_PLAN, writeStatements } from "../../src/ingest/write.js";
-import { createLogger } from "../../src/log/logger.js";
 import type { FactMethod } from "../../src/ingest/types.js";
-import { startThrowawayNeo4j, type TestNeo4j } from "../helpers/throwaway-neo4j.js";
+import { startThrowawayDatabase } from "../helpers/throwaway-neo4j.js";
 
 // Its own database: the tests compare whole graphs and wipe between loads.
-let scratch: { target: TestNeo4j; stop: () => Promise<void> };
-let driver: Driver;
+let db: Awaited<ReturnType<typeof startThrowawayDatabase>>;
 let executor: Executor;
 
 const METHODS: FactMethod[] = ["RULE", "REFERENCE", "CURATED"];
@@ -81,15 +77,12 @@ async function written(transactions: GraphRows[][]): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  scratch = await startThrowawayNeo4j(createLogger("silent"), "1g");
-  driver = await connectNeo4j({ ...scratch.target, waitMs: 10_000 });
-  executor = new Executor(driver, { database: scratch.target.database, timeoutMs: 120_000 });
-  await applySchema(executor);
+  db = await startThrowawayDatabase("1g");
+  executor = db.executor;
 }, 300_000);
 
 afterAll(async () => {
-  await driver?.close();
-  await scratch?.stop();
+  await db?.close();
 });
 
 describe("the ingestion writer", () => {

@@ -1,21 +1,16 @@
-import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documents, planFor } from "../../bench/data/generate.js";
-import { connectNeo4j } from "../../src/db/connect.js";
 import { cypher } from "../../src/db/cypher-query.js";
-import { Executor } from "../../src/db/executor.js";
-import { applySchema } from "../../src/db/schema.js";
+import type { Executor } from "../../src/db/executor.js";
 import { bandKeys, candidateLookup, LSH_BANDS } from "../../src/ingest/dedupe.js";
 import { ingestDeps, ingestDocument } from "../../src/ingest/pipeline.js";
 import { validateSource } from "../../src/ingest/read.js";
 import { segment } from "../../src/ingest/segment.js";
 import { writeStatements } from "../../src/ingest/write.js";
-import { createLogger } from "../../src/log/logger.js";
-import { startThrowawayNeo4j, type TestNeo4j } from "../helpers/throwaway-neo4j.js";
+import { startThrowawayDatabase } from "../helpers/throwaway-neo4j.js";
 
 // Its own database: it fills the graph with thousands of unrelated passages, which the shared one must not see.
-let scratch: { target: TestNeo4j; stop: () => Promise<void> };
-let driver: Driver;
+let db: Awaited<ReturnType<typeof startThrowawayDatabase>>;
 let executor: Executor;
 
 const ORIGINAL = [
@@ -39,15 +34,12 @@ async function loadUnrelated(nodes: number, from: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  scratch = await startThrowawayNeo4j(createLogger("silent"), "512m");
-  driver = await connectNeo4j({ ...scratch.target, waitMs: 10_000 });
-  executor = new Executor(driver, { database: scratch.target.database, timeoutMs: 120_000 });
-  await applySchema(executor);
+  db = await startThrowawayDatabase("512m");
+  executor = db.executor;
 }, 300_000);
 
 afterAll(async () => {
-  await driver?.close();
-  await scratch?.stop();
+  await db?.close();
 });
 
 describe("near-duplicates through LSH band keys", () => {

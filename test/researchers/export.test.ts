@@ -3,24 +3,19 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
-import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectNeo4j } from "../../src/db/connect.js";
 import { cypher } from "../../src/db/cypher-query.js";
-import { Executor } from "../../src/db/executor.js";
-import { applySchema } from "../../src/db/schema.js";
+import type { Executor } from "../../src/db/executor.js";
 import { IngestInputError } from "../../src/errors/client-errors.js";
 import { exportGraph } from "../../src/export/export.js";
 import { importGraph } from "../../src/export/import.js";
 import { openExport } from "../../src/export/readers.js";
 import { ingestCorpus, ingestDeps } from "../../src/ingest/pipeline.js";
-import { createLogger } from "../../src/log/logger.js";
 import { runCliScript } from "../helpers/cli.js";
-import { startThrowawayNeo4j, type TestNeo4j } from "../helpers/throwaway-neo4j.js";
+import { startThrowawayDatabase } from "../helpers/throwaway-neo4j.js";
 
 // Its own database: the shared one takes other files' writes mid-export, and import needs an empty one.
-let scratch: { target: TestNeo4j; stop: () => Promise<void> };
-let driver: Driver;
+let db: Awaited<ReturnType<typeof startThrowawayDatabase>>;
 let executor: Executor;
 const out = mkdtempSync(path.join(tmpdir(), "export-test-"));
 const dir = (name: string) => path.join(out, name);
@@ -64,10 +59,8 @@ let original: Awaited<ReturnType<typeof canonicalDigest>>;
 let originalCitations: Citation[];
 
 beforeAll(async () => {
-  scratch = await startThrowawayNeo4j(createLogger("silent"), "512m");
-  driver = await connectNeo4j({ ...scratch.target, waitMs: 10_000 });
-  executor = new Executor(driver, { database: scratch.target.database, timeoutMs: 120_000 });
-  await applySchema(executor);
+  db = await startThrowawayDatabase("512m");
+  executor = db.executor;
   await ingestCorpus(ingestDeps(executor));
   for (const format of ["jsonl", "csv", "graphml"] as const) await exportGraph(executor, format, dir(format));
   original = await canonicalDigest(dir("jsonl"));
@@ -75,8 +68,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await driver?.close();
-  await scratch?.stop();
+  await db?.close();
   rmSync(out, { recursive: true, force: true });
 });
 
@@ -127,7 +119,7 @@ describe("npm run export", () => {
   });
 
   it("answers a bad format with its usage and exits 1", () => {
-    const result = runCliScript("src/export/export-cli.ts", ["--format", "xml"], scratch.target);
+    const result = runCliScript("src/export/export-cli.ts", ["--format", "xml"], db.target);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe("error: usage: npm run export -- --format jsonl|csv|graphml [--out DIR]");
   });
@@ -142,10 +134,10 @@ describe("npm run import", () => {
 
   it("round-trips JSON Lines through the command line: same graph, same citations, integers still integers", async () => {
     await wipe();
-    const imported = runCliScript("src/export/import-cli.ts", [dir("jsonl")], scratch.target);
+    const imported = runCliScript("src/export/import-cli.ts", [dir("jsonl")], db.target);
     expect(imported.stderr).toBe("");
     expect(JSON.parse(imported.stdout)).toMatchObject({ format: "jsonl", nodes: original.nodes, relationships: original.relationships });
-    const exported = runCliScript("src/export/export-cli.ts", ["--format", "jsonl", "--out", dir("jsonl-again")], scratch.target);
+    const exported = runCliScript("src/export/export-cli.ts", ["--format", "jsonl", "--out", dir("jsonl-again")], db.target);
     expect(JSON.parse(exported.stdout)).toMatchObject({ format: "jsonl", nodes: original.nodes, relationships: original.relationships });
     expect(await canonicalDigest(dir("jsonl-again"))).toEqual(original);
     expect(await citations()).toEqual(originalCitations);
