@@ -212,6 +212,15 @@ export function pooledRows(docs: GraphRows[]): PooledRows {
   const all = <T>(pick: (d: GraphRows) => T[]): T[] => docs.flatMap(pick);
   // Shared nodes are locked in id order, the same in every transaction: two concurrent ingests wait instead of deadlocking.
   const byId = <T extends { id: string }>(rows: T[]): T[] => rows.sort((a, b) => compare(a.id, b.id));
+  // A fact or post stated by several documents of the pool: the first statement's row stands for all.
+  const firstById = <T extends { id: string }>(rows: T[]): T[] =>
+    byId(
+      grouped(
+        rows,
+        (r) => r.id,
+        (r) => r,
+      ),
+    );
   const citationKey = (c: CitationRow): string => `${c.nodeId}\u0000${c.passageId}\u0000${c.start}\u0000${c.end}`;
   // SET c.quote, c.method: the last row of a citation decides them.
   const uniqueCitations = (rows: CitationRow[]): CitationRow[] =>
@@ -246,21 +255,9 @@ export function pooledRows(docs: GraphRows[]): PooledRows {
       ),
     ),
     mentions: uniqueCitations(all((d) => d.mentions)),
-    observations: byId(
-      grouped(
-        all((d) => d.observations),
-        (o) => o.id,
-        (o) => o,
-      ),
-    ),
+    observations: firstById(all((d) => d.observations)),
     observationCitations: uniqueCitations(all((d) => d.observationCitations)),
-    posts: byId(
-      grouped(
-        all((d) => d.posts),
-        (p) => p.id,
-        (p) => p,
-      ),
-    ),
+    posts: firstById(all((d) => d.posts)),
     postCitations: uniqueCitations(all((d) => d.postCitations)),
     relations: grouped(
       all((d) => d.relations),
