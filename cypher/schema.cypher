@@ -58,6 +58,8 @@ CREATE INDEX observation_period IF NOT EXISTS FOR (n:Observation) ON (n.period);
 // Chinese full-text search (Lucene CJK analyzer: overlapping character bigrams)
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 CREATE FULLTEXT INDEX passage_search IF NOT EXISTS FOR (n:Passage) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+// Aliases as whole terms (keyword analyzer): entity(name:) and the subject filters find an alias with one term lookup (src/translate/entity-lookup.ts)
+CREATE FULLTEXT INDEX entity_alias IF NOT EXISTS FOR (n:Entity) ON EACH [n.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 
 // Substring search for one-character queries (a single Han character has no bigram to match)
 CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);

@@ -1,9 +1,28 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
-import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type ValueNode, validate, visit } from "graphql";
+import { BREAK, type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type ValueNode, validate, visit } from "graphql";
 import { ClientErrorCode } from "../errors/client-errors.js";
 
 const PAGE_SIZE_ARGUMENTS: ReadonlySet<string> = new Set(["first", "last"]);
+
+/** Per parsed document (Apollo keeps one object per query text): whether any page size is a variable. */
+const hasVariablePageSize = new WeakMap<DocumentNode, boolean>();
+
+function variablePageSizes(document: DocumentNode): boolean {
+  let found = hasVariablePageSize.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Argument(node) {
+        if (!PAGE_SIZE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
+        found = true;
+        return BREAK;
+      },
+    });
+    hasVariablePageSize.set(document, found);
+  }
+  return found;
+}
 
 /**
  * The document with every page size given by a variable written in as its value, or undefined when
@@ -11,6 +30,7 @@ const PAGE_SIZE_ARGUMENTS: ReadonlySet<string> = new Set(["first", "last"]);
  * as a page of one.
  */
 export function inlinePageSizes(document: DocumentNode, variables: Readonly<Record<string, unknown>>): DocumentNode | undefined {
+  if (!variablePageSizes(document)) return undefined;
   let changed = false;
   const inlined = visit(document, {
     Argument(node) {

@@ -63,22 +63,25 @@ const CLIENT_MESSAGES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * Express's last error handler: JSON always; a client's mistake keeps its 4xx status with a fixed
+ * What an error in an HTTP request answers: a client's mistake keeps its 4xx status with a fixed
  * message; anything else is logged and answered 500 with no internals unless `exposeInternals`.
  */
+export function errorResponse(error: unknown, path: string, log: Logger, exposeInternals: boolean): { status: number; body: ReturnType<typeof errorBody> } {
+  const status = clientStatus(error);
+  if (status !== undefined) return { status, body: errorBody("BAD_REQUEST", CLIENT_MESSAGES.get(String((error as HttpishError).type)) ?? "Bad request.") };
+  log.error({ err: error, path }, "unexpected error in HTTP request");
+  const message = exposeInternals && error instanceof Error ? error.message : "Internal server error";
+  return { status: 500, body: errorBody("INTERNAL_SERVER_ERROR", message) };
+}
+
+/** Express's last error handler: JSON always (errorResponse). */
 export function jsonErrorHandler(log: Logger, exposeInternals: boolean): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
-    const status = clientStatus(error);
-    if (status !== undefined) {
-      res.status(status).json(errorBody("BAD_REQUEST", CLIENT_MESSAGES.get(String((error as HttpishError).type)) ?? "Bad request."));
-      return;
-    }
-    log.error({ err: error, path: req.path }, "unexpected error in HTTP request");
-    const message = exposeInternals && error instanceof Error ? error.message : "Internal server error";
-    res.status(500).json(errorBody("INTERNAL_SERVER_ERROR", message));
+    const { status, body } = errorResponse(error, req.path, log, exposeInternals);
+    res.status(status).json(body);
   };
 }

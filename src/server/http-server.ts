@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import cors from "cors";
-import express, { type Request } from "express";
+import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
 import type { Executor } from "../db/executor.js";
@@ -21,6 +21,7 @@ import type { Logger } from "../log/logger.js";
 import { cypherEndpoint } from "../cypher-endpoint/cypher-endpoint.js";
 import { explorer } from "./explorer.js";
 import { graphiql } from "./graphiql.js";
+import { GRAPHQL_BODY_LIMIT_BYTES, type GraphQLPost, graphqlPost } from "./graphql-post.js";
 import { type BrowserOptions, neo4jBrowser } from "./neo4j-browser.js";
 import { healthz, type ReadinessCheck, readyz } from "./health.js";
 import { hostGuard, jsonErrorHandler, jsonNotFound } from "./http-guards.js";
@@ -48,7 +49,7 @@ export interface RunningHttpServer {
 const MAX_TOKENS = 5000;
 
 /** True when the request carries the curators' bearer token (compared in constant time). */
-function isCurator(req: Request, token: string | undefined): boolean {
+function isCurator(req: http.IncomingMessage, token: string | undefined): boolean {
   const header = req.headers.authorization;
   if (!token || !header?.startsWith("Bearer ")) return false;
   const given = Buffer.from(header.slice("Bearer ".length));
@@ -56,12 +57,16 @@ function isCurator(req: Request, token: string | undefined): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Express app: /graphql (Apollo, and the IDE for browsers), /healthz, /readyz. Resolves once listening. */
+/** HTTP: POST /graphql straight into Apollo (graphql-post.ts); Express for the rest of /graphql (the IDE), /healthz, /readyz, pages. Resolves once listening. */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
   const limits = options.api;
+  let fast: GraphQLPost | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (fast?.handles(req)) void fast.handle(req, res);
+    else app(req, res);
+  });
   // Rejections become QUERY_TOO_COSTLY in format-error.ts.
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
@@ -101,6 +106,21 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   let deps: IngestDeps | undefined;
   const ingest = (): IngestDeps => (deps ??= ingestDeps(options.executor, options.log));
+  const context = async (req: http.IncomingMessage): Promise<GraphQLContext> => ({
+    executor: options.executor,
+    curator: isCurator(req, limits.curatorToken),
+    ingest,
+  });
+  // No origin is allowed unless the operator lists it (CORS_ORIGINS).
+  const graphqlCors = cors({ origin: limits.corsOrigins.length > 0 ? limits.corsOrigins : false });
+  fast = graphqlPost({
+    apollo,
+    context,
+    allowedHosts: limits.allowedHosts,
+    cors: graphqlCors,
+    log: options.log,
+    exposeInternalErrors: options.exposeInternalErrors,
+  });
 
   app.use(hostGuard(limits.allowedHosts));
   app.get("/healthz", healthz);
@@ -111,15 +131,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     cypherEndpoint({ executor: options.executor, log: options.log, rowCap: limits.cypherRowCap, timeoutMs: limits.cypherTimeoutMs }),
   );
   app.get("/readyz", readyz(options.executor, options.readinessChecks));
+  // Every other request to /graphql: the IDE for browsers, GET queries, bodies graphqlPost leaves to body-parser.
   app.use(
     "/graphql",
-    // No origin is allowed unless the operator lists it (CORS_ORIGINS).
-    cors({ origin: limits.corsOrigins.length > 0 ? limits.corsOrigins : false }),
+    graphqlCors,
     graphiql({ browserLink: options.browser !== undefined }),
-    express.json({ limit: "6mb" }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => ({ executor: options.executor, curator: isCurator(req, limits.curatorToken), ingest }),
-    }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
+    expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );
 
   app.use(explorer(options.explorerDir));

@@ -5,21 +5,44 @@ import { ENTITY_TYPE } from "./model.js";
 
 /** How a name becomes entities, for reads and curators' writes alike. */
 
+/** A lookup's branches, each a subquery body that leaves what it finds as `e`: the exact ones, and the alias one (none for a value without a letter or digit). */
+function lookupBranches(b: CypherBuilder, value: string, argument: string, kind?: string): { exact: string[]; alias: string | undefined } {
+  const v = b.param(limited(value, argument));
+  const ofKind = kind === undefined ? "" : ` WHERE ${kind} IS NULL OR e.kind = ${kind}`;
+  const exact = [`MATCH (e:Entity {id: ${v}})${ofKind}`, `MATCH (e:Entity {name: ${v}})${ofKind}`];
+  if (/^\d{6}$/u.test(value)) exact.push(`MATCH (e:Entity {code: ${v}})${ofKind}`);
+  if (value.includes("/")) exact.push(`MATCH (e:Entity {path: ${v}})${ofKind}`);
+  // Aliases are whole terms of the keyword index; a value with no letter or digit is never an alias (addAlias refuses those).
+  const alias = /[\p{L}\p{N}]/u.test(value)
+    ? `CALL db.index.fulltext.queryNodes('entity_alias', ${b.param(phrase(value))}) YIELD node WITH node AS e WHERE ${v} IN e.aliases${kind === undefined ? "" : ` AND (${kind} IS NULL OR e.kind = ${kind})`}`
+    : undefined;
+  return { exact, alias };
+}
+
 /**
  * The entities `value` identifies, as a list expression: by id, canonical name, alias, and for a
  * six-digit value a place's GB/T 2260 code, for a value with `/` a gazetteer path. An expression,
  * not a CALL: a value that identifies nothing gives an empty list, never removes the row.
  */
 export function entityLookup(b: CypherBuilder, value: string, argument: string): string {
-  const v = b.param(limited(value, argument));
-  const branches = [`MATCH (e:Entity {id: ${v}}) RETURN e`, `MATCH (e:Entity {name: ${v}}) RETURN e`];
-  if (/^\d{6}$/u.test(value)) branches.push(`MATCH (e:Entity {code: ${v}}) RETURN e`);
-  if (value.includes("/")) branches.push(`MATCH (e:Entity {path: ${v}}) RETURN e`);
-  // Aliases go through the full-text index; a value with no letter or digit has no token to search for.
-  if (/[\p{L}\p{N}]/u.test(value)) {
-    branches.push(`CALL db.index.fulltext.queryNodes('entity_search', ${b.param(phrase(value))}) YIELD node WHERE ${v} IN node.aliases RETURN node AS e`);
-  }
-  return `COLLECT { ${branches.join(" UNION ")} }`;
+  const { exact, alias } = lookupBranches(b, value, argument);
+  return `COLLECT { ${[...exact, ...(alias === undefined ? [] : [alias])].map((branch) => `${branch} RETURN e`).join(" UNION ")} }`;
+}
+
+/**
+ * Clauses that leave as `e` the one entity of `kind` (a parameter; null for any) that `value`
+ * identifies, first by entityRank; no row when none. Exact matches rank before alias matches, so
+ * the full-text index (most of a lookup's cost) is asked only when no exact match has the kind.
+ */
+export function firstEntity(b: CypherBuilder, value: string, argument: string, kind: string): string {
+  const { exact, alias } = lookupBranches(b, value, argument, kind);
+  const exactly = `COLLECT { ${exact.map((branch) => `${branch} RETURN e`).join(" UNION ")} }`;
+  const rank = `WITH e ORDER BY ${entityRank("e", b.param(value))} LIMIT 1`;
+  if (alias === undefined) return `UNWIND ${exactly} AS e\n${rank}`;
+  return `WITH ${exactly} AS exact
+CALL (exact) { WITH exact WHERE size(exact) = 0 ${alias} RETURN collect(e) AS aliased }
+UNWIND exact + aliased AS e
+${rank}`;
 }
 
 /** Kinds in the order a name shared by several entities is settled: places, zones, projects … policies, indicators last. */

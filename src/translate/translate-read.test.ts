@@ -17,16 +17,17 @@ describe("translation of root fields to Cypher", () => {
     expect(errors).toEqual([]);
     expect(queries).toHaveLength(1);
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
-      "UNWIND COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS e
-      WITH e WHERE $p2 IS NULL OR e.kind = $p2
+      "WITH COLLECT { MATCH (e:Entity {id: $p1}) WHERE $p0 IS NULL OR e.kind = $p0 RETURN e UNION MATCH (e:Entity {name: $p1}) WHERE $p0 IS NULL OR e.kind = $p0 RETURN e } AS exact
+      CALL (exact) { WITH exact WHERE size(exact) = 0 CALL db.index.fulltext.queryNodes('entity_alias', $p2) YIELD node WITH node AS e WHERE $p1 IN e.aliases AND ($p0 IS NULL OR e.kind = $p0) RETURN collect(e) AS aliased }
+      UNWIND exact + aliased AS e
       WITH e ORDER BY CASE WHEN e.id = $p3 OR e.name = $p3 OR e.code = $p3 OR e.path = $p3 THEN 0 ELSE 1 END, CASE e.kind WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'COUNTY' THEN 3 WHEN 'SUBDISTRICT' THEN 4 WHEN 'ZONE' THEN 5 WHEN 'PROJECT' THEN 6 WHEN 'ORGANIZATION' THEN 7 WHEN 'PERSON' THEN 8 WHEN 'EVENT' THEN 9 WHEN 'POLICY' THEN 10 WHEN 'INDICATOR' THEN 11 ELSE 12 END, CASE e.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 WHEN 'RULE' THEN 2 ELSE 3 END, e.id LIMIT 1
       RETURN {\`#typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`name\`: e.name, \`relations\`: {\`#connection\`: {offset: $p5, first: $p6}, \`totalCount\`: COUNT { MATCH (e)-[r0]-(m1:Entity) WHERE type(r0) IN $p4 AND startNode(r0) = e }, \`edges\`: COLLECT { MATCH (e)-[r0]-(m1:Entity) WHERE type(r0) IN $p4 AND startNode(r0) = e WITH e, r0, m1 ORDER BY type(r0), m1.id, CASE WHEN startNode(r0) = e THEN 0 ELSE 1 END SKIP toInteger($p5) LIMIT toInteger($p7) RETURN {\`type\`: type(r0), \`node\`: {\`#typename\`: CASE m1.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`name\`: m1.name}, \`citations\`: COLLECT { UNWIND coalesce(r0.citations, []) AS cite2 WITH r0, split(cite2, '#') AS parts WITH r0, parts[0] AS pid, [x IN split(parts[1], '-') | toInteger(x)] AS span4 MATCH (p3:Passage {id: pid}) RETURN {\`quote\`: substring(p3.text, span4[0] - p3.start, span4[1] - span4[0]), \`document\`: head(COLLECT { MATCH (d5:Document)-[:HAS_ARTICLE]->(:Article)-[:HAS_PASSAGE]->(p3) RETURN {\`#typename\`: 'Document', \`title\`: d5.title} })} }} }}, \`zones\`: CASE WHEN e:District THEN COLLECT { MATCH (m6:Zone)-[:PART_OF]->(e) WITH DISTINCT m6 ORDER BY m6.id RETURN {\`#typename\`: 'Zone', \`name\`: m6.name} } END} AS result"
     `);
     expect(queries[0]?.params).toMatchInlineSnapshot(`
       {
-        "p0": "市北",
-        "p1": ""市北"",
-        "p2": "DISTRICT",
+        "p0": "DISTRICT",
+        "p1": "市北",
+        "p2": ""市北"",
         "p3": "市北",
         "p4": [
           "PART_OF",
@@ -44,7 +45,7 @@ describe("translation of root fields to Cypher", () => {
     expect(compare.errors).toEqual(['No indicator has the id, name or alias "地区生产总值".']);
     expect(compare.queries).toHaveLength(1);
     expect(compare.queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH [e IN COLLECT { MATCH (e:Entity {id: $p1}) RETURN e UNION MATCH (e:Entity {name: $p1}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p2) YIELD node WHERE $p1 IN node.aliases RETURN node AS e } WHERE e:Indicator] AS indicators
+      "WITH [e IN COLLECT { MATCH (e:Entity {id: $p1}) RETURN e UNION MATCH (e:Entity {name: $p1}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p2) YIELD node WITH node AS e WHERE $p1 IN e.aliases RETURN e } WHERE e:Indicator] AS indicators
       RETURN {indicators: size(indicators), items: COLLECT {
         UNWIND indicators AS i
         MATCH (o:Observation {period: $p3})-[:OF_INDICATOR]->(i)
@@ -59,7 +60,7 @@ describe("translation of root fields to Cypher", () => {
     expect(series.errors).toEqual(['No indicator has the id, name or alias "地区生产总值".']);
     expect(series.queries).toHaveLength(1);
     expect(series.queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS subjects, [e IN COLLECT { MATCH (e:Entity {id: $p2}) RETURN e UNION MATCH (e:Entity {name: $p2}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p3) YIELD node WHERE $p2 IN node.aliases RETURN node AS e } WHERE e:Indicator] AS indicators
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects, [e IN COLLECT { MATCH (e:Entity {id: $p2}) RETURN e UNION MATCH (e:Entity {name: $p2}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p3) YIELD node WITH node AS e WHERE $p2 IN e.aliases RETURN e } WHERE e:Indicator] AS indicators
       RETURN {subjects: size(subjects), indicators: size(indicators), items: COLLECT {
         UNWIND subjects AS s
         MATCH (o:Observation)-[:ABOUT]->(s)
@@ -112,7 +113,7 @@ describe("translation of root fields to Cypher", () => {
       `{ observations(filter: { subject: "市北", period: 2023, kind: TARGET }, first: 3, after: "b2Zmc2V0OjA") { edges { node { value unit indicator { name } } } pageInfo { hasNextPage } } }`,
     );
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS subjects
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects
       RETURN {\`#connection\`: {list: $p7, first: $p5, after: true}, \`edges\`: COLLECT { UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s) WHERE o.period = $p2 AND o.kind = $p3 WITH DISTINCT o ORDER BY o.period, o.kind, o.id SKIP toInteger($p4) LIMIT toInteger($p6) RETURN {\`#key\`: [o.period, o.kind, o.id], \`node\`: {\`#typename\`: 'Observation', \`value\`: o.value, \`unit\`: o.unit, \`indicator\`: head(COLLECT { MATCH (o)-[r1:OF_INDICATOR]->(m0:Indicator) WITH m0, r1 ORDER BY CASE r1.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 ELSE 2 END, size(coalesce(r1.citations, [])) DESC, m0.id LIMIT 1 RETURN {\`#typename\`: 'Indicator', \`name\`: m0.name} })}} }, \`pageInfo\`: {\`#pageInfo\`: {\`hasNextPage\`: 'hasNextPage'}}} AS result"
     `);
     expect(Object.values(queries[0]?.params ?? {})).toEqual(expect.arrayContaining(["市北", 2023, "TARGET", 1, 3]));
@@ -195,8 +196,9 @@ describe("translation of root fields to Cypher", () => {
       /MATCH \(e\)<-\[(r\d+):ABOUT\|OF_INDICATOR\]-\(o\d+:Observation\) WHERE type\(\1\) = CASE WHEN e:Indicator THEN 'OF_INDICATOR' ELSE 'ABOUT' END/,
     );
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
-      "UNWIND COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS e
-      WITH e WHERE $p2 IS NULL OR e.kind = $p2
+      "WITH COLLECT { MATCH (e:Entity {id: $p1}) WHERE $p0 IS NULL OR e.kind = $p0 RETURN e UNION MATCH (e:Entity {name: $p1}) WHERE $p0 IS NULL OR e.kind = $p0 RETURN e } AS exact
+      CALL (exact) { WITH exact WHERE size(exact) = 0 CALL db.index.fulltext.queryNodes('entity_alias', $p2) YIELD node WITH node AS e WHERE $p1 IN e.aliases AND ($p0 IS NULL OR e.kind = $p0) RETURN collect(e) AS aliased }
+      UNWIND exact + aliased AS e
       WITH e ORDER BY CASE WHEN e.id = $p3 OR e.name = $p3 OR e.code = $p3 OR e.path = $p3 THEN 0 ELSE 1 END, CASE e.kind WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'COUNTY' THEN 3 WHEN 'SUBDISTRICT' THEN 4 WHEN 'ZONE' THEN 5 WHEN 'PROJECT' THEN 6 WHEN 'ORGANIZATION' THEN 7 WHEN 'PERSON' THEN 8 WHEN 'EVENT' THEN 9 WHEN 'POLICY' THEN 10 WHEN 'INDICATOR' THEN 11 ELSE 12 END, CASE e.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 WHEN 'RULE' THEN 2 ELSE 3 END, e.id LIMIT 1
       RETURN {\`#typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`observations\`: {\`#connection\`: {list: $p7, first: $p5, after: false}, \`edges\`: COLLECT { MATCH (e)<-[r1:ABOUT|OF_INDICATOR]-(o0:Observation) WHERE type(r1) = CASE WHEN e:Indicator THEN 'OF_INDICATOR' ELSE 'ABOUT' END AND o0.period = $p4 WITH o0 ORDER BY o0.period, o0.kind, o0.id LIMIT toInteger($p6) RETURN {\`#key\`: [o0.period, o0.kind, o0.id], \`node\`: {\`#typename\`: 'Observation', \`value\`: o0.value}} }}} AS result"
     `);
@@ -261,7 +263,7 @@ describe("translation of root fields to Cypher", () => {
     const { queries } = await translate(`{ observations(filter: { subject: "市北区", indicator: "!!" }) { totalCount } }`);
     expect(queries[0]?.cypher).not.toContain("CALL ()");
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS subjects, COLLECT { MATCH (e:Entity {id: $p2}) RETURN e UNION MATCH (e:Entity {name: $p2}) RETURN e } AS indicators
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects, COLLECT { MATCH (e:Entity {id: $p2}) RETURN e UNION MATCH (e:Entity {name: $p2}) RETURN e } AS indicators
       RETURN {\`#connection\`: {list: $p5, first: $p3, after: false}, \`totalCount\`: COUNT { UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s) WHERE EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators } RETURN DISTINCT o }} AS result"
     `);
     const byIndicator = await translate(`{ observations(filter: { indicator: "GDP" }) { totalCount } }`);
@@ -279,7 +281,7 @@ describe("translation of root fields to Cypher", () => {
   it("settles a name shared by several entities by a fixed rule, and lists every match in that order", async () => {
     const { queries } = await translate(`{ entities(name: "老四方工业区", first: 5) { totalCount edges { node { id } } } }`);
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_search', $p1) YIELD node WHERE $p0 IN node.aliases RETURN node AS e } AS matches
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS matches
       RETURN {\`#connection\`: {offset: $p4, first: $p5}, \`totalCount\`: COUNT { UNWIND matches AS e WITH e WHERE $p2 IS NULL OR e.kind = $p2 }, \`edges\`: COLLECT { UNWIND matches AS e WITH e WHERE $p2 IS NULL OR e.kind = $p2 WITH e ORDER BY CASE WHEN e.id = $p3 OR e.name = $p3 OR e.code = $p3 OR e.path = $p3 THEN 0 ELSE 1 END, CASE e.kind WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 WHEN 'COUNTY' THEN 3 WHEN 'SUBDISTRICT' THEN 4 WHEN 'ZONE' THEN 5 WHEN 'PROJECT' THEN 6 WHEN 'ORGANIZATION' THEN 7 WHEN 'PERSON' THEN 8 WHEN 'EVENT' THEN 9 WHEN 'POLICY' THEN 10 WHEN 'INDICATOR' THEN 11 ELSE 12 END, CASE e.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 WHEN 'RULE' THEN 2 ELSE 3 END, e.id SKIP toInteger($p4) LIMIT toInteger($p6) RETURN {\`node\`: {\`#typename\`: CASE e.kind WHEN 'PROVINCE' THEN 'Province' WHEN 'CITY' THEN 'City' WHEN 'DISTRICT' THEN 'District' WHEN 'COUNTY' THEN 'County' WHEN 'SUBDISTRICT' THEN 'Subdistrict' WHEN 'ZONE' THEN 'Zone' WHEN 'PROJECT' THEN 'Project' WHEN 'ORGANIZATION' THEN 'Organization' WHEN 'PERSON' THEN 'Person' WHEN 'EVENT' THEN 'Event' WHEN 'POLICY' THEN 'Policy' WHEN 'INDICATOR' THEN 'Indicator' END, \`id\`: e.id}} }} AS result"
     `);
   });

@@ -1,7 +1,7 @@
 import type { CypherQuery } from "../db/cypher-query.js";
 import { BadUserInputError } from "../errors/client-errors.js";
 import { CypherBuilder } from "./cypher-builder.js";
-import { entityLookup, entityRank } from "./entity-lookup.js";
+import { entityLookup, entityRank, firstEntity } from "./entity-lookup.js";
 import { clip, limited } from "./limits.js";
 import { planSearch } from "./lucene.js";
 import { ID_PREFIX, labelOf } from "./model.js";
@@ -15,12 +15,8 @@ import type { FieldSelection } from "./selection.js";
 
 export function translateEntity(selection: FieldSelection, args: { name: string; kind?: string | null }): CypherQuery {
   const b = new CypherBuilder();
-  const lookup = entityLookup(b, args.name, "name");
-  const kind = b.param(args.kind ?? null);
   return b.build(`
-UNWIND ${lookup} AS e
-WITH e WHERE ${kind} IS NULL OR e.kind = ${kind}
-WITH e ORDER BY ${entityRank("e", b.param(args.name))} LIMIT 1
+${firstEntity(b, args.name, "name", b.param(args.kind ?? null))}
 RETURN ${project(b, "e", "Entity", selection)} AS result`);
 }
 

@@ -19,17 +19,28 @@ afterAll(async () => {
 /** A raw request, so the Host header and the body can be anything. */
 function raw(
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
-): Promise<{ status: number; type: string; body: string }> {
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] },
+): Promise<{ status: number; type: string; body: string; etag: string | undefined }> {
   const url = new URL(path, server.url);
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method ?? "GET", headers: options.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers["content-type"]),
+          body: Buffer.concat(chunks).toString("utf8"),
+          etag: res.headers.etag,
+        }),
+      );
     });
     req.on("error", reject);
-    req.end(options.body);
+    // Several buffers go out as chunks, with no content-length.
+    if (Array.isArray(options.body)) {
+      for (const chunk of options.body) req.write(chunk);
+      req.end();
+    } else req.end(options.body);
   });
 }
 
@@ -106,5 +117,46 @@ describe("Host header (DNS rebinding)", () => {
     });
     expect(refused.status).toBe(421);
     expect(JSON.parse(refused.body)).toMatchObject({ errors: [{ extensions: { code: "BAD_REQUEST" } }] });
+  });
+});
+
+describe("POST /graphql from node:http straight into Apollo (graphql-post.ts)", () => {
+  // A charset parameter in another spelling leaves the request to Express's route and body-parser.
+  const FAST = { "content-type": "application/json" };
+  const EXPRESS = { "content-type": "application/json; charset=UTF-8; profile=x" };
+  const both = (body: string | Buffer) =>
+    Promise.all([raw("/graphql", { method: "POST", headers: FAST, body }), raw("/graphql", { method: "POST", headers: EXPRESS, body })]);
+
+  it("answers what Express's route answers, without the ETag Express adds", async () => {
+    const [fast, viaExpress] = await both(JSON.stringify({ query: "query ($n: String!) { entity(name: $n) { id name } }", variables: { n: "市北区" } }));
+    expect(fast.status).toBe(200);
+    expect(JSON.parse(fast.body)).toEqual({ data: { entity: { id: expect.any(String), name: "市北区" } } });
+    expect([viaExpress.status, JSON.parse(viaExpress.body)]).toEqual([fast.status, JSON.parse(fast.body)]);
+    expect(fast.type).toBe(viaExpress.type);
+    expect(viaExpress.etag).toBeDefined();
+    expect(fast.etag).toBeUndefined();
+  });
+
+  it.each([
+    ["a JSON string (body-parser's strict mode)", '"{ __typename }"'],
+    ["broken JSON", '{"query": '],
+    ["an empty body", ""],
+    ["a byte-order mark before the JSON", `\ufeff${JSON.stringify({ query: "{ __typename }" })}`],
+  ])("answers %s as Express's route does", async (_what, body) => {
+    const [fast, viaExpress] = await both(body);
+    expect([fast.status, JSON.parse(fast.body)]).toEqual([viaExpress.status, JSON.parse(viaExpress.body)]);
+  });
+
+  it("answers a chunked body over the limit with 413 JSON, and the connection still serves", async () => {
+    const chunk = Buffer.alloc(1024 * 1024, "x");
+    const res = await raw("/graphql", {
+      method: "POST",
+      headers: FAST,
+      body: [Buffer.from('{"query":"{ __typename }","pad":"'), ...Array.from({ length: 7 }, () => chunk)],
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ errors: [{ message: "The request body is too large.", extensions: { code: "BAD_REQUEST" } }] });
+    const after = await raw("/graphql", { method: "POST", headers: FAST, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(JSON.parse(after.body)).toEqual({ data: { __typename: "Query" } });
   });
 });
