@@ -122,13 +122,13 @@ RETURN {observations: {
 }`,
     variables: (p) => ({ name: p.district, year: p.year }),
     cypher: `MATCH (s:Entity {name: $name}) WHERE s:District
-MATCH (t:Observation {kind: 'TARGET', period: $year})-[:ABOUT]->(s)
-MATCH (t)-[:OF_INDICATOR]->(i:Indicator)
-OPTIONAL CALL (t, i, s) {
-  MATCH (a:Observation {kind: 'ACTUAL', period: t.period})-[:ABOUT]->(s)
-  WHERE a.measure = t.measure AND a.normalizedUnit = t.normalizedUnit AND (a)-[:OF_INDICATOR]->(i)
-  RETURN a ORDER BY COUNT { (a)-[:CITED_IN]->() } DESC, a.id LIMIT 1
-}
+WITH s, COLLECT {
+  MATCH (s)<-[:ABOUT]-(a:Observation)-[:OF_INDICATOR]->(ai:Indicator) WHERE a.kind = 'ACTUAL' AND a.period = $year
+  WITH a, ai ORDER BY COUNT { (a)-[:CITED_IN]->() } DESC, a.id
+  RETURN {a: a, i: ai}
+} AS actuals
+MATCH (s)<-[:ABOUT]-(t:Observation)-[:OF_INDICATOR]->(i:Indicator) WHERE t.kind = 'TARGET' AND t.period = $year
+WITH t, i, head([x IN actuals WHERE x.i = i AND x.a.measure = t.measure AND x.a.normalizedUnit = t.normalizedUnit | x.a]) AS a
 WITH t, i, a ORDER BY i.name, t.id
 RETURN {targetAttainment: collect({indicator: {name: i.name}, target: {value: t.value, unit: t.unit, qualifier: t.qualifier},
   actual: CASE WHEN a IS NULL THEN null ELSE {value: a.value, unit: a.unit} END,

@@ -190,6 +190,29 @@ describe("translation of root fields to Cypher", () => {
     }
   });
 
+  it("reads a subject's results for the year once, and each target picks its result from them", async () => {
+    const { queries } = await translate(`{ targetAttainment(subject: "市北区", period: 2023) { indicator { name } target { value } actual { value } met } }`);
+    expect(queries[0]?.cypher.match(/\(s\)<-\[:ABOUT\]-/g)).toHaveLength(2);
+    expect(queries[0]?.cypher).not.toMatch(/CALL \(t/);
+    expect(queries[0]?.cypher).toMatchInlineSnapshot(`
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects
+      RETURN {matched: size(subjects), items: COLLECT {
+        UNWIND subjects AS s
+        WITH s, COLLECT {
+          MATCH (s)<-[:ABOUT]-(a:Observation)-[:OF_INDICATOR]->(ai:Indicator)
+          WHERE a.kind = 'ACTUAL' AND a.period = $p2
+          WITH a, ai ORDER BY COUNT { (a)-[:CITED_IN]->() } DESC, a.id
+          RETURN {a: a, i: ai, measure: a.measure, unit: a.normalizedUnit}
+        } AS actuals
+        MATCH (s)<-[:ABOUT]-(t:Observation)-[:OF_INDICATOR]->(i:Indicator)
+        WHERE t.kind = 'TARGET' AND t.period = $p2
+        WITH t, i, head([x IN actuals WHERE x.i = i AND x.measure = t.measure AND x.unit = t.normalizedUnit | x.a]) AS a
+        WITH t, i, a ORDER BY i.name, t.id
+        RETURN {\`indicator\`: {\`#typename\`: 'Indicator', \`name\`: i.name}, \`target\`: {\`#typename\`: 'Observation', \`value\`: t.value}, \`actual\`: CASE WHEN a IS NULL THEN null ELSE {\`#typename\`: 'Observation', \`value\`: a.value} END, \`met\`: CASE WHEN a IS NULL THEN null WHEN t.qualifier = 'AT_MOST' THEN a.normalizedValue <= t.normalizedValue ELSE a.normalizedValue >= t.normalizedValue END}
+      }} AS result"
+    `);
+  });
+
   it("walks an entity's observations from the entity itself, not from every observation of the period", async () => {
     const { queries } = await translate(`{ entity(name: "市北区") { observations(period: 2023, first: 3) { edges { node { value } } } } }`);
     expect(queries[0]?.cypher).toMatch(

@@ -173,6 +173,8 @@ ${lists.length > 0 ? `WITH ${lists.join(", ")}\n` : ""}RETURN ${connection(b, se
  * Each target of the subject for the year beside the result for the same indicator, measure and
  * unit (the most cited one if several). `met` compares normalised values: at most for AT_MOST
  * targets, at least otherwise; null without a result. `matched` tells an unknown subject apart.
+ * The subject's results for the year are read once and each target picks from them: a subject's
+ * observations of every year are walked twice, not once per target.
  */
 export function translateTargetAttainment(selection: FieldSelection, args: { subject: string; period: number }): CypherQuery {
   const b = new CypherBuilder();
@@ -201,13 +203,15 @@ export function translateTargetAttainment(selection: FieldSelection, args: { sub
 WITH ${lookup} AS subjects
 RETURN {matched: size(subjects), items: COLLECT {
   UNWIND subjects AS s
-  MATCH (t:Observation {kind: 'TARGET', period: ${period}})-[:ABOUT]->(s)
-  MATCH (t)-[:OF_INDICATOR]->(i:Indicator)
-  OPTIONAL CALL (t, i, s) {
-    MATCH (a:Observation {kind: 'ACTUAL', period: t.period})-[:ABOUT]->(s)
-    WHERE a.measure = t.measure AND a.normalizedUnit = t.normalizedUnit AND (a)-[:OF_INDICATOR]->(i)
-    RETURN a ORDER BY COUNT { (a)-[:CITED_IN]->() } DESC, a.id LIMIT 1
-  }
+  WITH s, COLLECT {
+    MATCH (s)<-[:ABOUT]-(a:Observation)-[:OF_INDICATOR]->(ai:Indicator)
+    WHERE a.kind = 'ACTUAL' AND a.period = ${period}
+    WITH a, ai ORDER BY COUNT { (a)-[:CITED_IN]->() } DESC, a.id
+    RETURN {a: a, i: ai, measure: a.measure, unit: a.normalizedUnit}
+  } AS actuals
+  MATCH (s)<-[:ABOUT]-(t:Observation)-[:OF_INDICATOR]->(i:Indicator)
+  WHERE t.kind = 'TARGET' AND t.period = ${period}
+  WITH t, i, head([x IN actuals WHERE x.i = i AND x.measure = t.measure AND x.unit = t.normalizedUnit | x.a]) AS a
   WITH t, i, a ORDER BY i.name, t.id
   RETURN ${item}
 }} AS result`);
