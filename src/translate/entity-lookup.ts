@@ -30,6 +30,19 @@ export function entityLookup(b: CypherBuilder, value: string, argument: string):
 }
 
 /**
+ * The entities a filter's `value` names, as a list expression: those it identifies exactly (id,
+ * canonical name, code, path), or when there are none, those that have it as an alias — the rule
+ * `entity(name:)` follows, and the one addAlias keeps (an alias may not be another entity's name).
+ * The alias index is asked only when nothing is named exactly. `kind` (a parameter) limits both.
+ */
+export function namedEntities(b: CypherBuilder, value: string, argument: string, kind?: string): string {
+  const { exact, alias } = lookupBranches(b, value, argument, kind);
+  const exactly = exact.map((branch) => `${branch} RETURN e`).join(" UNION ");
+  if (alias === undefined) return `COLLECT { ${exactly} }`;
+  return `COLLECT { ${exactly} UNION WITH COLLECT { ${exactly} } AS exact WITH exact WHERE size(exact) = 0 ${alias} RETURN e }`;
+}
+
+/**
  * Clauses that leave as `e` the one entity of `kind` (a parameter; null for any) that `value`
  * identifies, first by entityRank; no row when none. Exact matches rank before alias matches, so
  * the full-text index (most of a lookup's cost) is asked only when no exact match has the kind.

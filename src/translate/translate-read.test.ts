@@ -45,10 +45,10 @@ describe("translation of root fields to Cypher", () => {
     expect(compare.errors).toEqual(['No indicator has the id, name or alias "地区生产总值".']);
     expect(compare.queries).toHaveLength(1);
     expect(compare.queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH [e IN COLLECT { MATCH (e:Entity {id: $p1}) RETURN e UNION MATCH (e:Entity {name: $p1}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p2) YIELD node WITH node AS e WHERE $p1 IN e.aliases RETURN e } WHERE e:Indicator] AS indicators
+      "WITH [e IN COLLECT { MATCH (e:Entity {id: $p2}) WHERE $p1 IS NULL OR e.kind = $p1 RETURN e UNION MATCH (e:Entity {name: $p2}) WHERE $p1 IS NULL OR e.kind = $p1 RETURN e UNION WITH COLLECT { MATCH (e:Entity {id: $p2}) WHERE $p1 IS NULL OR e.kind = $p1 RETURN e UNION MATCH (e:Entity {name: $p2}) WHERE $p1 IS NULL OR e.kind = $p1 RETURN e } AS exact WITH exact WHERE size(exact) = 0 CALL db.index.fulltext.queryNodes('entity_alias', $p3) YIELD node WITH node AS e WHERE $p2 IN e.aliases AND ($p1 IS NULL OR e.kind = $p1) RETURN e } WHERE e:Indicator] AS indicators
       RETURN {indicators: size(indicators), items: COLLECT {
         UNWIND indicators AS i
-        MATCH (o:Observation {period: $p3})-[:OF_INDICATOR]->(i)
+        MATCH (o:Observation {period: $p4})-[:OF_INDICATOR]->(i)
         WHERE $p0 IS NULL OR o.kind = $p0
         MATCH (o)-[:ABOUT]->(s)
         WITH o, s
@@ -60,7 +60,7 @@ describe("translation of root fields to Cypher", () => {
     expect(series.errors).toEqual(['No indicator has the id, name or alias "地区生产总值".']);
     expect(series.queries).toHaveLength(1);
     expect(series.queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects, [e IN COLLECT { MATCH (e:Entity {id: $p2}) RETURN e UNION MATCH (e:Entity {name: $p2}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p3) YIELD node WITH node AS e WHERE $p2 IN e.aliases RETURN e } WHERE e:Indicator] AS indicators
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e } AS exact WITH exact WHERE size(exact) = 0 CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects, [e IN COLLECT { MATCH (e:Entity {id: $p3}) WHERE $p2 IS NULL OR e.kind = $p2 RETURN e UNION MATCH (e:Entity {name: $p3}) WHERE $p2 IS NULL OR e.kind = $p2 RETURN e UNION WITH COLLECT { MATCH (e:Entity {id: $p3}) WHERE $p2 IS NULL OR e.kind = $p2 RETURN e UNION MATCH (e:Entity {name: $p3}) WHERE $p2 IS NULL OR e.kind = $p2 RETURN e } AS exact WITH exact WHERE size(exact) = 0 CALL db.index.fulltext.queryNodes('entity_alias', $p4) YIELD node WITH node AS e WHERE $p3 IN e.aliases AND ($p2 IS NULL OR e.kind = $p2) RETURN e } WHERE e:Indicator] AS indicators
       RETURN {subjects: size(subjects), indicators: size(indicators), items: COLLECT {
         UNWIND subjects AS s
         MATCH (o:Observation)-[:ABOUT]->(s)
@@ -113,7 +113,7 @@ describe("translation of root fields to Cypher", () => {
       `{ observations(filter: { subject: "市北", period: 2023, kind: TARGET }, first: 3, after: "b2Zmc2V0OjA") { edges { node { value unit indicator { name } } } pageInfo { hasNextPage } } }`,
     );
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e } AS exact WITH exact WHERE size(exact) = 0 CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects
       RETURN {\`#connection\`: {list: $p7, first: $p5, after: true}, \`edges\`: COLLECT { UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s) WHERE o.period = $p2 AND o.kind = $p3 WITH DISTINCT o ORDER BY o.period, o.kind, o.id SKIP toInteger($p4) LIMIT toInteger($p6) RETURN {\`#key\`: [o.period, o.kind, o.id], \`node\`: {\`#typename\`: 'Observation', \`value\`: o.value, \`unit\`: o.unit, \`indicator\`: head(COLLECT { MATCH (o)-[r1:OF_INDICATOR]->(m0:Indicator) WITH m0, r1 ORDER BY CASE r1.method WHEN 'CURATED' THEN 0 WHEN 'REFERENCE' THEN 1 ELSE 2 END, size(coalesce(r1.citations, [])) DESC, m0.id LIMIT 1 RETURN {\`#typename\`: 'Indicator', \`name\`: m0.name} })}} }, \`pageInfo\`: {\`#pageInfo\`: {\`hasNextPage\`: 'hasNextPage'}}} AS result"
     `);
     expect(Object.values(queries[0]?.params ?? {})).toEqual(expect.arrayContaining(["市北", 2023, "TARGET", 1, 3]));
@@ -195,7 +195,7 @@ describe("translation of root fields to Cypher", () => {
     expect(queries[0]?.cypher.match(/\(s\)<-\[:ABOUT\]-/g)).toHaveLength(2);
     expect(queries[0]?.cypher).not.toMatch(/CALL \(t/);
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e } AS exact WITH exact WHERE size(exact) = 0 CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects
       RETURN {matched: size(subjects), items: COLLECT {
         UNWIND subjects AS s
         WITH s, COLLECT {
@@ -286,8 +286,8 @@ describe("translation of root fields to Cypher", () => {
     const { queries } = await translate(`{ observations(filter: { subject: "市北区", indicator: "!!" }) { totalCount } }`);
     expect(queries[0]?.cypher).not.toContain("CALL ()");
     expect(queries[0]?.cypher).toMatchInlineSnapshot(`
-      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects, COLLECT { MATCH (e:Entity {id: $p2}) RETURN e UNION MATCH (e:Entity {name: $p2}) RETURN e } AS indicators
-      RETURN {\`#connection\`: {list: $p5, first: $p3, after: false}, \`totalCount\`: COUNT { UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s) WHERE EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators } RETURN DISTINCT o }} AS result"
+      "WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e UNION WITH COLLECT { MATCH (e:Entity {id: $p0}) RETURN e UNION MATCH (e:Entity {name: $p0}) RETURN e } AS exact WITH exact WHERE size(exact) = 0 CALL db.index.fulltext.queryNodes('entity_alias', $p1) YIELD node WITH node AS e WHERE $p0 IN e.aliases RETURN e } AS subjects, COLLECT { MATCH (e:Entity {id: $p3}) WHERE $p2 IS NULL OR e.kind = $p2 RETURN e UNION MATCH (e:Entity {name: $p3}) WHERE $p2 IS NULL OR e.kind = $p2 RETURN e } AS indicators
+      RETURN {\`#connection\`: {list: $p6, first: $p4, after: false}, \`totalCount\`: COUNT { UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s) WHERE EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators } RETURN DISTINCT o }} AS result"
     `);
     const byIndicator = await translate(`{ observations(filter: { indicator: "GDP" }) { totalCount } }`);
     expect(byIndicator.queries[0]?.cypher).toContain("UNWIND indicators AS i MATCH (o:Observation)-[:OF_INDICATOR]->(i)");

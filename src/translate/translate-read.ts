@@ -1,7 +1,7 @@
 import type { CypherQuery } from "../db/cypher-query.js";
 import { BadUserInputError } from "../errors/client-errors.js";
 import { CypherBuilder } from "./cypher-builder.js";
-import { entityLookup, entityRank, firstEntity } from "./entity-lookup.js";
+import { entityLookup, entityRank, firstEntity, namedEntities } from "./entity-lookup.js";
 import { clip, limited } from "./limits.js";
 import { planSearch } from "./lucene.js";
 import { ID_PREFIX, labelOf } from "./model.js";
@@ -143,11 +143,11 @@ export function translateObservations(selection: FieldSelection, filter: Observa
   // Subject and indicator are lists (empty when the name identifies nothing): the walk starts from the narrower one given.
   let start = "MATCH (o:Observation)";
   if (typeof filter.subject === "string") {
-    lists.push(`${entityLookup(b, filter.subject, "subject")} AS subjects`);
+    lists.push(`${namedEntities(b, filter.subject, "subject")} AS subjects`);
     start = "UNWIND subjects AS s MATCH (o:Observation)-[:ABOUT]->(s)";
   }
   if (typeof filter.indicator === "string") {
-    lists.push(`${entityLookup(b, filter.indicator, "indicator")} AS indicators`);
+    lists.push(`${namedEntities(b, filter.indicator, "indicator", b.param("INDICATOR"))} AS indicators`);
     if (typeof filter.subject === "string") conditions.push("EXISTS { (o)-[:OF_INDICATOR]->(i) WHERE i IN indicators }");
     else start = "UNWIND indicators AS i MATCH (o:Observation)-[:OF_INDICATOR]->(i)";
   }
@@ -178,7 +178,7 @@ ${lists.length > 0 ? `WITH ${lists.join(", ")}\n` : ""}RETURN ${connection(b, se
  */
 export function translateTargetAttainment(selection: FieldSelection, args: { subject: string; period: number }): CypherQuery {
   const b = new CypherBuilder();
-  const lookup = entityLookup(b, args.subject, "subject");
+  const lookup = namedEntities(b, args.subject, "subject");
   const period = b.param(args.period);
   const item = mapOf(
     asked(selection, "Attainment").map((f): [string, string] => {
@@ -236,7 +236,7 @@ export function translateCompare(selection: FieldSelection, args: { indicator: s
   const b = new CypherBuilder();
   const kind = b.param(args.kind ?? null);
   return observationList(b, selection, {
-    lookups: `[e IN ${entityLookup(b, args.indicator, "indicator")} WHERE e:Indicator] AS indicators`,
+    lookups: `[e IN ${namedEntities(b, args.indicator, "indicator", b.param("INDICATOR"))} WHERE e:Indicator] AS indicators`,
     counts: "indicators: size(indicators)",
     match: `UNWIND indicators AS i
   MATCH (o:Observation {period: ${b.param(args.period)}})-[:OF_INDICATOR]->(i)
@@ -251,7 +251,7 @@ export function translateCompare(selection: FieldSelection, args: { indicator: s
 export function translateSeries(selection: FieldSelection, args: { subject: string; indicator: string }): CypherQuery {
   const b = new CypherBuilder();
   return observationList(b, selection, {
-    lookups: `${entityLookup(b, args.subject, "subject")} AS subjects, [e IN ${entityLookup(b, args.indicator, "indicator")} WHERE e:Indicator] AS indicators`,
+    lookups: `${namedEntities(b, args.subject, "subject")} AS subjects, [e IN ${namedEntities(b, args.indicator, "indicator", b.param("INDICATOR"))} WHERE e:Indicator] AS indicators`,
     counts: "subjects: size(subjects), indicators: size(indicators)",
     match: `UNWIND subjects AS s
   MATCH (o:Observation)-[:ABOUT]->(s)

@@ -16,12 +16,21 @@ const zone = { id: `zone:测试园区${tag}`, kind: "ZONE", name: `测试园区$
 const PROPERTIES =
   "{id: $id, kind: $kind, name: $name, aliases: $aliases, method: 'RULE'}) SET e.searchText = reduce(s = e.name, a IN e.aliases | s + ' ' + a)";
 
+const observationOf = (entity: { id: string }): string => `observation:${entity.id}:2023`;
+
 beforeAll(async () => {
   await executor.write(cypher(`CREATE (e:Entity:Project ${PROPERTIES}`, project));
   await executor.write(cypher(`CREATE (e:Entity:Zone ${PROPERTIES}`, zone));
+  for (const e of [project, zone])
+    await executor.write(
+      cypher("MATCH (e:Entity {id: $id}) CREATE (:Observation {id: $o, kind: 'ACTUAL', period: 2023, value: 1, unit: '个'})-[:ABOUT]->(e)", {
+        id: e.id,
+        o: observationOf(e),
+      }),
+    );
 });
 afterAll(async () => {
-  await executor.write(cypher("MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e", { ids: [project.id, zone.id] }));
+  await executor.write(cypher("MATCH (n) WHERE n.id IN $ids DETACH DELETE n", { ids: [project.id, zone.id, observationOf(project), observationOf(zone)] }));
   await driver.close();
 });
 
@@ -70,5 +79,24 @@ describe("entity(name:) asks the alias index only when no exact match has the ki
     expect(await procedureCalls(shared, null)).toBe(0);
     expect(await procedureCalls(shared, "PROJECT")).toBe(0);
     expect(await procedureCalls(shared, "ZONE")).toBe(1);
+  });
+});
+
+describe("a subject filter takes what a name names exactly, and aliases only when nothing is", () => {
+  const observedAbout = async (subject: string): Promise<string[]> =>
+    (
+      await data<{ observations: { edges: Array<{ node: { id: string } }> } }>(
+        executor,
+        "query ($s: String!) { observations(filter: { subject: $s }) { edges { node { id } } } }",
+        { s: subject },
+      )
+    ).observations.edges.map((e) => e.node.id);
+
+  it("lists the observations of the exactly named entity, not of the one that has the name as an alias", async () => {
+    expect(await observedAbout(shared)).toEqual([observationOf(project)]);
+  });
+
+  it("lists the observations of the entity an alias names when no entity has that name", async () => {
+    expect(await observedAbout(aliasOnly)).toEqual([observationOf(zone)]);
   });
 });

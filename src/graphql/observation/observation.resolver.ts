@@ -6,6 +6,9 @@ import { compare, listObservations, series, targetAttainment } from "./observati
 import { ObservationKind } from "../common/enums.js";
 import { Attainment, Observation, ObservationConnection, ObservationFilter } from "./observation.type.js";
 
+/** How a filter argument names entities (translate/entity-lookup.ts: namedEntities). */
+const NAMED = `Id, canonical name or alias (an alias counts only when no entity has the id or name); at most ${MAX_NAME_LENGTH} characters.`;
+
 @Resolver()
 export class ObservationResolver {
   @Query(() => ObservationConnection, { description: "Figures: targets, estimates and results, filtered by subject, indicator, year and kind." })
@@ -21,7 +24,7 @@ export class ObservationResolver {
 
   @Query(() => [Attainment], { description: "Each target of the subject for the year beside the result for the same indicator." })
   targetAttainment(
-    @Arg("subject", () => String, { description: `Id, canonical name or alias; at most ${MAX_NAME_LENGTH} characters.` }) subject: string,
+    @Arg("subject", () => String, { description: NAMED }) subject: string,
     @Arg("period", () => Int) period: number,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
@@ -33,7 +36,7 @@ export class ObservationResolver {
     description: "One indicator in one year across places and other subjects, by subject name: to compare them. All kinds unless `kind` is given.",
   })
   compare(
-    @Arg("indicator", () => String, { description: `Id, canonical name or alias; at most ${MAX_NAME_LENGTH} characters.` }) indicator: string,
+    @Arg("indicator", () => String, { description: NAMED }) indicator: string,
     @Arg("period", () => Int) period: number,
     @Arg("kind", () => ObservationKind, { nullable: true }) kind: string | null,
     @Ctx() ctx: GraphQLContext,
@@ -44,8 +47,8 @@ export class ObservationResolver {
 
   @Query(() => [Observation], { description: "One subject's figures of one indicator over the years: oldest first, then by kind and measure." })
   series(
-    @Arg("subject", () => String, { description: `Id, canonical name or alias; at most ${MAX_NAME_LENGTH} characters.` }) subject: string,
-    @Arg("indicator", () => String, { description: `Id, canonical name or alias; at most ${MAX_NAME_LENGTH} characters.` }) indicator: string,
+    @Arg("subject", () => String, { description: NAMED }) subject: string,
+    @Arg("indicator", () => String, { description: NAMED }) indicator: string,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Observation[]> {

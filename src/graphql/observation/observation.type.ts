@@ -79,7 +79,7 @@ export class Attainment {
 }
 
 @InputType({
-  description: `Observations to list; subject and indicator by id, canonical name or alias (at most ${MAX_NAME_LENGTH} characters). A name that identifies nothing matches nothing.`,
+  description: `Observations to list; subject and indicator by id, canonical name or alias (at most ${MAX_NAME_LENGTH} characters): the entities a name identifies exactly, or by alias when it identifies none exactly. A name that identifies nothing matches nothing.`,
 })
 export class ObservationFilter {
   @Field(() => String, { nullable: true })
