@@ -7,13 +7,13 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createLogger } from "../../src/log/logger.js";
-import { freePort } from "../../src/neo4j/free-port.js";
 import { buildStore, storeHome } from "../data/store.js";
 import { startFloor } from "../floor/floor-process.js";
 import { type BenchNeo4j, LARGE_GRAPH_MEMORY, withBenchNeo4j } from "../neo4j/bench-neo4j.js";
 import { OPERATIONS, type Operation } from "../ops/operations.js";
 import { generatedPicks } from "../ops/picks.js";
-import { type ChildServer, startChildServer } from "../measure/child-server.js";
+import type { ChildServer } from "../measure/child-server.js";
+import { startOurApi } from "../measure/our-api.js";
 import { type Client, httpCypherClient, oursClient, peerClient } from "../measure/clients.js";
 import { startPeer } from "../peer/peer-process.js";
 import { closedLoopWithCpu } from "../measure/cpu.js";
@@ -33,26 +33,10 @@ const { values } = parseArgs({
   },
 });
 const log = createLogger("warn");
-const READY = /"url":"(http:\/\/[^"]+\/graphql)".*"msg":"GraphQL ready"/;
 
 async function startVariant(neo: BenchNeo4j, spec: string): Promise<{ name: string; server: ChildServer }> {
   const [name = "", args = ""] = spec.split(/=(.*)/s);
-  const server = await startChildServer({
-    label: name,
-    args: args.split(" ").filter(Boolean),
-    env: {
-      NEO4J_URI: neo.uri,
-      NEO4J_USER: neo.user,
-      NEO4J_PASSWORD: neo.password,
-      PORT: String(await freePort()),
-      LOAD_CORPUS: "false",
-      NODE_ENV: "production",
-      LOG_LEVEL: "info",
-      ENV_FILE: "/nonexistent/.env",
-      RESPONSE_CACHE: "false",
-    },
-    ready: READY,
-  });
+  const server = await startOurApi(neo, { responseCache: false, script: args.split(" ").filter(Boolean), label: name });
   return { name, server };
 }
 

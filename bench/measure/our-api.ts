@@ -10,13 +10,16 @@ export interface OurApiOptions {
   responseCache: boolean;
   /** Flags for Node before the script, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** Another build of the API to run (bench/adhoc/ab.ts): the script and its loader flags, instead of `--import tsx src/main.ts`. */
+  script?: string[];
+  label?: string;
 }
 
 /** Our API exactly as `npm start` runs it, over an existing Neo4j: no corpus load, no .env. */
 export async function startOurApi(target: PeerTarget, options: OurApiOptions): Promise<ChildServer> {
   return startChildServer({
-    label: options.responseCache ? "our API (response cache on)" : "our API",
-    args: [...(options.nodeArgs ?? []), "--import", "tsx", "src/main.ts"],
+    label: options.label ?? (options.responseCache ? "our API (response cache on)" : "our API"),
+    args: [...(options.nodeArgs ?? []), ...(options.script ?? ["--import", "tsx", "src/main.ts"])],
     env: {
       NEO4J_URI: target.uri,
       NEO4J_USER: target.user,

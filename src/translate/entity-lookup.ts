@@ -44,18 +44,11 @@ export function namedEntities(b: CypherBuilder, value: string, argument: string,
 
 /**
  * Clauses that leave as `e` the one entity of `kind` (a parameter; null for any) that `value`
- * identifies, first by entityRank; no row when none. Exact matches rank before alias matches, so
- * the full-text index (most of a lookup's cost) is asked only when no exact match has the kind.
+ * names (namedEntities), first by entityRank; no row when none. Exact matches rank before alias
+ * matches, so this is the first of every match, without asking the alias index when one is exact.
  */
 export function firstEntity(b: CypherBuilder, value: string, argument: string, kind: string): string {
-  const { exact, alias } = lookupBranches(b, value, argument, kind);
-  const exactly = `COLLECT { ${exact.map((branch) => `${branch} RETURN e`).join(" UNION ")} }`;
-  const rank = `WITH e ORDER BY ${entityRank("e", b.param(value))} LIMIT 1`;
-  if (alias === undefined) return `UNWIND ${exactly} AS e\n${rank}`;
-  return `WITH ${exactly} AS exact
-CALL (exact) { WITH exact WHERE size(exact) = 0 ${alias} RETURN collect(e) AS aliased }
-UNWIND exact + aliased AS e
-${rank}`;
+  return `UNWIND ${namedEntities(b, value, argument, kind)} AS e\nWITH e ORDER BY ${entityRank("e", b.param(value))} LIMIT 1`;
 }
 
 /** Kinds in the order a name shared by several entities is settled: places, zones, projects … policies, indicators last. */
